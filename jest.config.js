@@ -1,0 +1,11 @@
+/** Jest runs the TypeScript tests in test/ with ts-jest. Node and credential code is loaded from
+ * dist/ by the workflow rig (as n8n loads it), so `npm run build` runs before jest. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts', '**/*.test.js'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
+	testTimeout: 30000,
+	setupFiles: ['<rootDir>/test/setup-env.js'],
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+};

@@ -1,0 +1,4 @@
+export * from './executePerItem';
+export * from './formEncoding';
+export * from './scrub';
+export * from './secrets';

@@ -1,0 +1,81 @@
+/**
+ * Secret scrubbing for anything that may leave the node: error messages, error descriptions,
+ * request echoes. Planfix and HaveFunnels carry their tokens in the request body, so an error
+ * built from a request can hold the token in a form string, a JSON string or an object field.
+ */
+export const REDACTED = '[redacted]';
+
+/** Field names that always hold a secret in this package's services. */
+export const SECRET_KEYS = ['planfix_token', 'token', 'authorization', 'key', 'apitoken', 'api_token'];
+
+export interface ScrubOptions {
+	/** Extra field names to redact (compared case-insensitively). */
+	keys?: string[];
+	/** Secret values to cut out of every string, wherever they appear. */
+	values?: Array<string | undefined>;
+}
+
+function escapeRegExp(text: string) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function scrubString(text: string, options: ScrubOptions = {}): string {
+	let out = text;
+	for (const value of options.values ?? []) {
+		if (typeof value === 'string' && value.length >= 4) out = out.split(value).join(REDACTED);
+		if (typeof value === 'string' && value.length >= 4) {
+			const encoded = encodeURIComponent(value);
+			if (encoded !== value) out = out.split(encoded).join(REDACTED);
+		}
+	}
+	const keys = [...SECRET_KEYS, ...(options.keys ?? [])].map(escapeRegExp).join('|');
+	// form bodies and query strings: planfix_token=abc&...
+	out = out.replace(new RegExp(`(^|[?&\\s])(${keys})=([^&\\s"]*)`, 'gi'), `$1$2=${REDACTED}`);
+	// JSON text: "token":"abc"
+	out = out.replace(new RegExp(`("(?:${keys})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`);
+	// Authorization headers: Bearer abc
+	out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
+	return out;
+}
+
+/** A deep copy of `value` with secrets removed; cycles and depth are bounded. */
+export function scrubSecrets<T>(value: T, options: ScrubOptions = {}, depth = 0, seen = new WeakSet<object>()): T {
+	const keys = new Set([...SECRET_KEYS, ...(options.keys ?? [])].map((k) => k.toLowerCase()));
+	if (typeof value === 'string') return scrubString(value, options) as unknown as T;
+	if (value === null || typeof value !== 'object') return value;
+	if (depth > 12 || seen.has(value as object)) return REDACTED as unknown as T;
+	seen.add(value as object);
+	if (value instanceof URLSearchParams) {
+		const copy = new URLSearchParams();
+		for (const [k, v] of value.entries()) copy.append(k, keys.has(k.toLowerCase()) ? REDACTED : scrubString(v, options));
+		return copy as unknown as T;
+	}
+	if (Array.isArray(value)) return value.map((entry) => scrubSecrets(entry, options, depth + 1, seen)) as unknown as T;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+		out[k] = keys.has(k.toLowerCase()) && v !== undefined && v !== null && v !== '' ? REDACTED : scrubSecrets(v, options, depth + 1, seen);
+	}
+	return out as T;
+}
+
+/**
+ * Removes secrets from an Error in place (message, description, stack, cause and the other fields
+ * n8n shows or stores) and returns it.
+ */
+export function scrubError<E>(error: E, options: ScrubOptions = {}): E {
+	if (!error || typeof error !== 'object') return error;
+	const target = error as Record<string, unknown>;
+	for (const field of ['message', 'description', 'stack']) {
+		if (typeof target[field] === 'string') target[field] = scrubString(target[field] as string, options);
+	}
+	for (const field of ['cause', 'context', 'errorResponse', 'response', 'config', 'request', 'options']) {
+		if (target[field] !== undefined && typeof target[field] === 'object') {
+			try {
+				target[field] = scrubSecrets(target[field], options);
+			} catch {
+				delete target[field];
+			}
+		}
+	}
+	return error;
+}
