@@ -274,6 +274,9 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 		N8N_LOG_LEVEL: 'info',
 		...options.env,
 	};
+	// Jest's environment must not leak into n8n (NODE_ENV=test changes n8n's behaviour).
+	for (const key of Object.keys(env)) if (key.startsWith('JEST_') || key.startsWith('npm_')) delete env[key];
+	delete env.NODE_ENV;
 	delete env.N8N_USER_FOLDER;
 	delete env.NODE_OPTIONS;
 	const nodeBin = fs.readFileSync(path.join(dir, '.node-bin'), 'utf8').trim();
