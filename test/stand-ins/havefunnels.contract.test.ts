@@ -342,6 +342,30 @@ describe('CONTRACT-NOTES quirks', () => {
 		expect(brackets.json.response.map((u: any) => u.user_type).sort()).toEqual(['agent', 'bot']);
 	});
 
+	it('multipart/form-data fields reach $_POST too (PHP parses both form encodings)', async () => {
+		const form = new FormData();
+		form.append('token', TOKEN);
+		form.append('function', 'get-users');
+		form.append('user_types', '["agent"]');
+		const response = await fetch(`${hf.url}/include/api.php`, { method: 'POST', body: form });
+		const body = JSON.parse(await response.text());
+		expect(body.response.map((u: any) => u.id)).toEqual(['2']);
+		expect(hf.calls('get-users')[0].args).toEqual({ token: TOKEN, function: 'get-users', user_types: '["agent"]' });
+	});
+
+	it('update-user refuses an email or phone of another user with success:false', async () => {
+		const other = hf.addUser({ first_name: 'Ann', email: 'ann@example.com', user_type: 'user' });
+		const email = await api('update-user', { user_id: String(other.id), email: 'john@example.com' });
+		expect(email.json).toEqual({ success: false, response: 'duplicate-email' });
+		const phone = await api('update-user', { user_id: String(other.id), settings_extra: '{"phone":["+44123456","Phone"]}' });
+		expect(phone.json).toEqual({ success: false, response: 'duplicate-phone' });
+		const own = await api('update-user', { user_id: '4', email: 'john@example.com', settings_extra: '{"phone":["+44123456","Phone"]}' });
+		expect(own.json).toEqual({ success: true, response: true });
+		const cleared = await api('update-user', { user_id: '4', email: 'NULL' });
+		expect(cleared.json.response).toBe(true);
+		expect((await api('get-user', { user_id: '4' })).json.response.email).toBeNull();
+	});
+
 	it('validation failures are success:false at HTTP 200 (duplicate-email, duplicate-phone, invalid-user-type, user-not-found)', async () => {
 		const dupEmail = await api('add-user', { first_name: 'X', email: 'john@example.com' });
 		expect([dupEmail.status, dupEmail.json]).toEqual([200, { success: false, response: 'duplicate-email' }]);
@@ -528,6 +552,14 @@ describe('webhooks', () => {
 		expect(receiver.received[0].json).toMatchObject({ function: event, key: KEY, 'sender-url': `${hf.url}/script` });
 		expect(receiver.received[0].json.data).toEqual(record.body.data);
 		expect(receiver.received[0].json.data).not.toBeUndefined();
+	});
+
+	it('waitForWebhooks resolves once the expected webhooks were sent', async () => {
+		const waiting = hf.waitForWebhooks((list: any[]) => list.some((w) => w.event === 'conversation-status-updated'), 2000);
+		await api('update-conversation-status', { conversation_id: '1', status_code: '1' });
+		const list = await waiting;
+		expect(list.map((w: any) => w.event)).toEqual(['conversation-status-updated']);
+		await expect(hf.waitForWebhooks(5, 100)).rejects.toThrow(/timed out/);
 	});
 
 	it('emitEvent takes custom data and respects the active list unless forced', async () => {

@@ -12,7 +12,7 @@
 //   hf.inject({ status: 429, retryAfter: 2 }) / { status: 503 } / { delayMs } / { drop: true }
 const path = require('path');
 const { StandIn, sendText } = require('../base');
-const { parsePhpForm, phpJsonEncode } = require('./php');
+const { parsePhpForm, parsePhpMultipart, phpJsonEncode } = require('./php');
 const { HaveFunnelsState } = require('./state');
 const { FUNCTIONS, ApiError, ValidationError } = require('./functions');
 
@@ -172,8 +172,13 @@ class HaveFunnelsStandIn extends StandIn {
 			return;
 		}
 		const prefix = api[1];
-		// PHP fills $_POST only from form bodies: a JSON body or a GET query leaves it empty.
-		const args = request.contentType.includes('application/x-www-form-urlencoded') ? parsePhpForm(request.rawBody) : {};
+		// PHP fills $_POST only from form bodies (urlencoded or multipart): a JSON body or a GET
+		// query leaves it empty.
+		const args = request.contentType.includes('application/x-www-form-urlencoded')
+			? parsePhpForm(request.rawBody)
+			: request.contentType.includes('multipart/form-data')
+				? parsePhpMultipart(request.rawBody, request.contentType)
+				: {};
 		request.args = args;
 		request.fn = typeof args.function === 'string' ? args.function : '';
 
