@@ -579,6 +579,8 @@ describe('fault injection (base.js)', () => {
 		expect(limited.headers.get('retry-after')).toBe('3');
 		expect((await api('count-users')).json.success).toBe(true);
 		expect(hf.requests.map((r: any) => r.fault)).toEqual(['429', null]);
+		// The faulted attempt counts as a call of its function (for retry assertions).
+		expect(hf.calls('count-users').map((r: any) => [r.fault, r.args.token])).toEqual([['429', TOKEN], [null, TOKEN]]);
 	});
 
 	it('5xx on the chosen function only', async () => {
