@@ -233,6 +233,37 @@ describe('effects of the documented functions', () => {
 		expect(search.json.response.map((u: any) => u.id)).toEqual(['2']);
 	});
 
+	it('get-conversations pages by 100 as well, newest last message first', async () => {
+		for (let i = 0; i < 120; i++) {
+			const c = hf.addConversation({ user_id: 4, status_code: 2 });
+			hf.addMessage({ user_id: 4, conversation_id: c.id, message: `m${i}`, creation_time_ms: Date.now() + i * 1000 });
+		}
+		const p1 = (await api('get-conversations', { pagination: '1' })).json.response;
+		const p2 = (await api('get-conversations', { pagination: '2' })).json.response;
+		expect([p1.length, p2.length]).toEqual([100, 21]);
+		expect(p1[0].message).toBe('m119');
+		expect(p2[20].conversation_id).toBe('1');
+		expect((await api('count-conversations')).json.response).toBe(121);
+	});
+
+	it('get-new-users / get-new-conversations / get-new-messages take an ID or a UTC date', async () => {
+		let clock = Date.UTC(2024, 2, 1, 12, 0, 0);
+		await hf.stop();
+		hf = await createHaveFunnelsStandIn({ token: TOKEN, seedCustomers: true, now: () => clock }).start();
+		clock = Date.UTC(2024, 2, 3, 9, 30, 0);
+		const id = (await api('add-user', { first_name: 'New', email: 'new@example.com' })).json.response;
+		const conv = (await api('new-conversation', { user_id: String(id) })).json.response.details.id;
+		const sent = (await api('send-message', { user_id: String(id), conversation_id: conv, message: 'hi' })).json.response['message-id'];
+		await api('send-message', { user_id: '2', conversation_id: '1', message: 'late reply' });
+		expect((await api('get-new-users', { datetime: '4' })).json.response.map((u: any) => u.id)).toEqual([String(id)]);
+		expect((await api('get-new-users', { datetime: '2024-03-02' })).json.response.map((u: any) => u.id)).toEqual([String(id)]);
+		expect((await api('get-new-users', { datetime: '2024-03-03 09:30:00' })).json.response).toEqual([]);
+		const newConvs = (await api('get-new-conversations', { datetime: '2024-03-02 00:00:00' })).json.response;
+		expect(newConvs.map((r: any) => r.conversation_id).sort()).toEqual(['1', conv]);
+		const newMsgs = (await api('get-new-messages', { conversation_id: conv, datetime: String(sent - 1) })).json.response;
+		expect(newMsgs.map((m: any) => [m.id, m.message, m.creation_time])).toEqual([[String(sent), 'hi', '2024-03-03 09:30:00']]);
+	});
+
 	it('get-conversations excludes archive/trash by default and filters by status, department, source', async () => {
 		const u = hf.addUser({ first_name: 'Ann', user_type: 'user', email: 'ann@example.com' });
 		const wa = hf.addConversation({ user_id: u.id, status_code: 3, source: 'wa', department: 2 });

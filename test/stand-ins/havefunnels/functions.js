@@ -176,6 +176,7 @@ fn('get-online-users', [], ({ state, args }) => {
 	const agentsOnly = boolArg(args, 'agents');
 	const rows = [...state.users.values()]
 		.filter((u) => state.isOnline(u) && !exclude.includes(String(u.id)))
+		// The bot has no activity of its own; Support Board does not list it as online.
 		.filter((u) => (agentsOnly ? AGENT_TYPES.includes(u.user_type) : u.user_type !== 'bot'))
 		.map((u) => state.userRow(u));
 	return sortRows(rows, column, 'DESC');
