@@ -57,7 +57,7 @@ export class PlanhatApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/companies',
 			method: 'GET',
 			qs: { limit: 1, select: '_id' },

@@ -161,8 +161,10 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 		let message: string;
 		let description: string;
 		if (statusCode === undefined) {
-			message = `Could not reach Planhat at ${baseUrl} to ${what}${attempts > 1 ? ` (${attempts} attempts)` : ''}: ${networkMessage ?? 'no answer'}`;
-			description = 'Check the Base URL of the Planhat API credential and the network between n8n and Planhat.';
+			// The network error text goes into the description: n8n replaces a message that contains
+			// a code such as ECONNREFUSED with a generic text that would hide the address.
+			message = `Could not reach Planhat at ${baseUrl} to ${what}${attempts > 1 ? ` (${attempts} attempts)` : ''}`;
+			description = `${networkMessage ?? 'No answer'}. Check the Base URL of the Planhat API credential and the network between n8n and Planhat.`;
 		} else {
 			({ message, description } = describeStatus(statusCode, what, serviceMessage(body), attempts));
 		}
