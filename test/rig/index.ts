@@ -217,7 +217,7 @@ class RigCredentialsHelper extends ICredentialsHelper {
 }
 
 export interface WorkflowJson {
-	nodes: Array<Partial<INode> & { name: string; type: string; parameters?: IDataObject }>;
+	nodes: Array<Omit<Partial<INode>, 'parameters'> & { name: string; type: string; parameters?: Record<string, unknown> }>;
 	connections: IConnections;
 }
 
