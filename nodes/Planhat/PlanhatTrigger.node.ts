@@ -43,7 +43,7 @@ export class PlanhatTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Planhat has no webhook subscriptions: add a webhook step to a Planhat Automation. In the step set the URL to this node\'s Production URL, the method to POST, a header named as in "Header Name" below whose value is the Webhook Secret of the Planhat API credential, and a JSON body such as {"event": "conversation.created", "data": &lt;the triggering object&gt;}. Requests without the right secret are answered 401 and start nothing.',
+					'Planhat has no webhook subscriptions: add a webhook step to a Planhat Automation. In the step set the URL to this node\'s Production URL, the method to POST, a header named as in "Header Name" below whose value is the Webhook Secret of the Planhat API credential, and a JSON body such as {"event": "conversation.created", "data": &lt;the triggering object&gt;}. Requests without the right secret are answered 401 and start nothing; without a Webhook Secret in the credential every request is refused.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
