@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../rig';
 import { mapUpsertResult } from '../../nodes/Planhat/actions/conversation/bulkUpsert.operation';
 import { COMPANY_A, credentialsFor, handled, startStandIn } from './helpers';
@@ -10,7 +11,7 @@ afterEach(async () => {
 	await standIn.stop();
 });
 
-const upsert = (items: Record<string, unknown>[], extra: Record<string, unknown> = {}, continueOnFail = false) =>
+const upsert = (items: IDataObject[], extra: IDataObject = {}, continueOnFail = false) =>
 	runNode({
 		type: 'planhat',
 		parameters: { resource: 'conversation', operation: 'upsert', dataMode: 'autoMap', ...extra },
@@ -36,7 +37,7 @@ function trackConcurrency(target: any, delayMs = 30) {
 	return stats;
 }
 
-const many = (count: number, from = 0) =>
+const many = (count: number, from = 0): IDataObject[] =>
 	Array.from({ length: count }, (_, i) => ({ companyId: COMPANY_A, externalId: `m-${from + i}`, subject: `S${from + i}` }));
 
 describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
@@ -104,7 +105,7 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 
 	it('without Continue On Fail, later chunks are not sent after a chunk with failures', async () => {
 		const items = many(6000);
-		delete (items[10] as Record<string, unknown>).companyId;
+		delete items[10].companyId;
 		const run = await upsert(items);
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/1 of 5000 conversations \(206\): item 11: companyId is required/);
