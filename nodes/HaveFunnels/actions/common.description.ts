@@ -195,7 +195,6 @@ export function details(name: string, arg: string, displayName = 'Extra Details'
 
 /** A collection of optional fields ("Additional Fields", "Options", "Update Fields"). */
 export function collection(name: string, displayName: string, fields: Field[]): Field {
-	const byName = new Map(fields.map((f) => [f.property.name, f]));
 	return field(
 		{
 			displayName,
@@ -205,10 +204,12 @@ export function collection(name: string, displayName: string, fields: Field[]): 
 			default: {},
 			options: fields.map((f) => f.property).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
+		// in the order the fields are declared, whatever order n8n keeps the values in
 		(value, ctx, itemIndex) => {
+			const values = (value ?? {}) as Record<string, unknown>;
 			const args: ApiArgs = {};
-			for (const [key, entry] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-				Object.assign(args, byName.get(key)?.toArgs(entry, ctx, itemIndex));
+			for (const f of fields) {
+				if (f.property.name in values) Object.assign(args, f.toArgs(values[f.property.name], ctx, itemIndex));
 			}
 			return args;
 		},
