@@ -6,13 +6,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../rig';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createHaveFunnelsStandIn } = require('../stand-ins/havefunnels');
 
 export const TOKEN = 'hf-rig-token-7f3a9c2e51';
 export const WEBHOOK_SECRET = 'hf-hook-secret-b81d';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type StandIn = any;
 
 /** Starts a stand-in for the file (a lead John Doe with a two-message conversation is seeded). */
