@@ -233,6 +233,37 @@ describe('effects of the documented functions', () => {
 		expect(search.json.response.map((u: any) => u.id)).toEqual(['2']);
 	});
 
+	it('get-conversations pages by 100 as well, newest last message first', async () => {
+		for (let i = 0; i < 120; i++) {
+			const c = hf.addConversation({ user_id: 4, status_code: 2 });
+			hf.addMessage({ user_id: 4, conversation_id: c.id, message: `m${i}`, creation_time_ms: Date.now() + i * 1000 });
+		}
+		const p1 = (await api('get-conversations', { pagination: '1' })).json.response;
+		const p2 = (await api('get-conversations', { pagination: '2' })).json.response;
+		expect([p1.length, p2.length]).toEqual([100, 21]);
+		expect(p1[0].message).toBe('m119');
+		expect(p2[20].conversation_id).toBe('1');
+		expect((await api('count-conversations')).json.response).toBe(121);
+	});
+
+	it('get-new-users / get-new-conversations / get-new-messages take an ID or a UTC date', async () => {
+		let clock = Date.UTC(2024, 2, 1, 12, 0, 0);
+		await hf.stop();
+		hf = await createHaveFunnelsStandIn({ token: TOKEN, seedCustomers: true, now: () => clock }).start();
+		clock = Date.UTC(2024, 2, 3, 9, 30, 0);
+		const id = (await api('add-user', { first_name: 'New', email: 'new@example.com' })).json.response;
+		const conv = (await api('new-conversation', { user_id: String(id) })).json.response.details.id;
+		const sent = (await api('send-message', { user_id: String(id), conversation_id: conv, message: 'hi' })).json.response['message-id'];
+		await api('send-message', { user_id: '2', conversation_id: '1', message: 'late reply' });
+		expect((await api('get-new-users', { datetime: '4' })).json.response.map((u: any) => u.id)).toEqual([String(id)]);
+		expect((await api('get-new-users', { datetime: '2024-03-02' })).json.response.map((u: any) => u.id)).toEqual([String(id)]);
+		expect((await api('get-new-users', { datetime: '2024-03-03 09:30:00' })).json.response).toEqual([]);
+		const newConvs = (await api('get-new-conversations', { datetime: '2024-03-02 00:00:00' })).json.response;
+		expect(newConvs.map((r: any) => r.conversation_id).sort()).toEqual(['1', conv]);
+		const newMsgs = (await api('get-new-messages', { conversation_id: conv, datetime: String(sent - 1) })).json.response;
+		expect(newMsgs.map((m: any) => [m.id, m.message, m.creation_time])).toEqual([[String(sent), 'hi', '2024-03-03 09:30:00']]);
+	});
+
 	it('get-conversations excludes archive/trash by default and filters by status, department, source', async () => {
 		const u = hf.addUser({ first_name: 'Ann', user_type: 'user', email: 'ann@example.com' });
 		const wa = hf.addConversation({ user_id: u.id, status_code: 3, source: 'wa', department: 2 });
@@ -340,6 +371,30 @@ describe('CONTRACT-NOTES quirks', () => {
 		expect(res.json.response.id).toBe('4');
 		const brackets = await post(`token=${TOKEN}&function=get-users&user_types[]=agent&user_types[]=bot`);
 		expect(brackets.json.response.map((u: any) => u.user_type).sort()).toEqual(['agent', 'bot']);
+	});
+
+	it('multipart/form-data fields reach $_POST too (PHP parses both form encodings)', async () => {
+		const form = new FormData();
+		form.append('token', TOKEN);
+		form.append('function', 'get-users');
+		form.append('user_types', '["agent"]');
+		const response = await fetch(`${hf.url}/include/api.php`, { method: 'POST', body: form });
+		const body = JSON.parse(await response.text());
+		expect(body.response.map((u: any) => u.id)).toEqual(['2']);
+		expect(hf.calls('get-users')[0].args).toEqual({ token: TOKEN, function: 'get-users', user_types: '["agent"]' });
+	});
+
+	it('update-user refuses an email or phone of another user with success:false', async () => {
+		const other = hf.addUser({ first_name: 'Ann', email: 'ann@example.com', user_type: 'user' });
+		const email = await api('update-user', { user_id: String(other.id), email: 'john@example.com' });
+		expect(email.json).toEqual({ success: false, response: 'duplicate-email' });
+		const phone = await api('update-user', { user_id: String(other.id), settings_extra: '{"phone":["+44123456","Phone"]}' });
+		expect(phone.json).toEqual({ success: false, response: 'duplicate-phone' });
+		const own = await api('update-user', { user_id: '4', email: 'john@example.com', settings_extra: '{"phone":["+44123456","Phone"]}' });
+		expect(own.json).toEqual({ success: true, response: true });
+		const cleared = await api('update-user', { user_id: '4', email: 'NULL' });
+		expect(cleared.json.response).toBe(true);
+		expect((await api('get-user', { user_id: '4' })).json.response.email).toBeNull();
 	});
 
 	it('validation failures are success:false at HTTP 200 (duplicate-email, duplicate-phone, invalid-user-type, user-not-found)', async () => {
@@ -530,6 +585,14 @@ describe('webhooks', () => {
 		expect(receiver.received[0].json.data).not.toBeUndefined();
 	});
 
+	it('waitForWebhooks resolves once the expected webhooks were sent', async () => {
+		const waiting = hf.waitForWebhooks((list: any[]) => list.some((w) => w.event === 'conversation-status-updated'), 2000);
+		await api('update-conversation-status', { conversation_id: '1', status_code: '1' });
+		const list = await waiting;
+		expect(list.map((w: any) => w.event)).toEqual(['conversation-status-updated']);
+		await expect(hf.waitForWebhooks(5, 100)).rejects.toThrow(/timed out/);
+	});
+
 	it('emitEvent takes custom data and respects the active list unless forced', async () => {
 		hf.setWebhook({ url: receiver.url, key: KEY, events: ['login'] });
 		expect(await hf.emitEvent('user-deleted', '77')).toBeNull();
@@ -547,6 +610,8 @@ describe('fault injection (base.js)', () => {
 		expect(limited.headers.get('retry-after')).toBe('3');
 		expect((await api('count-users')).json.success).toBe(true);
 		expect(hf.requests.map((r: any) => r.fault)).toEqual(['429', null]);
+		// The faulted attempt counts as a call of its function (for retry assertions).
+		expect(hf.calls('count-users').map((r: any) => [r.fault, r.args.token])).toEqual([['429', TOKEN], [null, TOKEN]]);
 	});
 
 	it('5xx on the chosen function only', async () => {

@@ -176,6 +176,7 @@ fn('get-online-users', [], ({ state, args }) => {
 	const agentsOnly = boolArg(args, 'agents');
 	const rows = [...state.users.values()]
 		.filter((u) => state.isOnline(u) && !exclude.includes(String(u.id)))
+		// The bot has no activity of its own; Support Board does not list it as online.
 		.filter((u) => (agentsOnly ? AGENT_TYPES.includes(u.user_type) : u.user_type !== 'bot'))
 		.map((u) => state.userRow(u));
 	return sortRows(rows, column, 'DESC');
@@ -255,6 +256,12 @@ fn('update-user', ['user_id'], ({ state, args }) => {
 		const other = state.userByEmail(f.email);
 		if (other && (!u || other.id !== u.id)) return new ValidationError('duplicate-email');
 	}
+	const extra = jsonArg(args, 'settings_extra', undefined) ?? jsonArg(args, 'extra', undefined);
+	const phone = extra && extra.phone !== undefined ? (Array.isArray(extra.phone) ? extra.phone[0] : extra.phone) : null;
+	if (phone) {
+		const other = state.userByExtra('phone', phone);
+		if (other && (!u || other.id !== u.id)) return new ValidationError('duplicate-phone');
+	}
 	// Support Board runs an UPDATE: an unknown user_id changes nothing and still answers true.
 	if (!u) return true;
 	for (const [k, v] of Object.entries(f)) {
@@ -262,7 +269,8 @@ fn('update-user', ['user_id'], ({ state, args }) => {
 		else if (k === 'department') u.department = v === '' || v === 'false' ? null : v;
 		else u[k] = v;
 	}
-	state.setExtra(u, jsonArg(args, 'settings_extra', undefined) ?? jsonArg(args, 'extra', undefined));
+	// The page names the argument settings_extra; `extra` (add-user's name) is accepted too.
+	state.setExtra(u, extra);
 	return true;
 });
 

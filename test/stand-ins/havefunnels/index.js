@@ -12,7 +12,7 @@
 //   hf.inject({ status: 429, retryAfter: 2 }) / { status: 503 } / { delayMs } / { drop: true }
 const path = require('path');
 const { StandIn, sendText } = require('../base');
-const { parsePhpForm, phpJsonEncode } = require('./php');
+const { parsePhpForm, parsePhpMultipart, phpJsonEncode } = require('./php');
 const { HaveFunnelsState } = require('./state');
 const { FUNCTIONS, ApiError, ValidationError } = require('./functions');
 
@@ -20,6 +20,14 @@ const WEBHOOK_SAMPLES = require(path.join(__dirname, 'fixtures', 'webhook-sample
 
 /** Every webhook event the vendor documents (Settings > Miscellaneous > Webhooks). */
 const WEBHOOK_EVENTS = Object.keys(WEBHOOK_SAMPLES);
+
+/** $_POST of a recorded request. PHP fills it only from form bodies (urlencoded or multipart):
+ * a JSON body or a GET query leaves it empty. */
+function readArgs(request) {
+	if (request.contentType.includes('application/x-www-form-urlencoded')) return parsePhpForm(request.rawBody);
+	if (request.contentType.includes('multipart/form-data')) return parsePhpMultipart(request.rawBody, request.contentType);
+	return {};
+}
 
 class HaveFunnelsStandIn extends StandIn {
 	/**
@@ -136,9 +144,20 @@ class HaveFunnelsStandIn extends StandIn {
 		return this.state.setOnline(userId, online);
 	}
 
-	/** Recorded API requests, optionally only those of one function. */
+	/** Recorded api.php requests, optionally only those of one function. Requests that a fault
+	 * answered (429, 5xx, drop, ...) never reached the handler: their `args`/`fn` are filled in
+	 * here, so retries count as calls too. */
 	calls(fn) {
-		return this.requests.filter((r) => r.fn !== undefined && (fn === undefined || r.fn === fn));
+		const list = [];
+		for (const r of this.requests) {
+			if (!/\/include\/api\.php$/.test(r.path)) continue;
+			if (r.fn === undefined) {
+				r.args = readArgs(r);
+				r.fn = typeof r.args.function === 'string' ? r.args.function : '';
+			}
+			if (fn === undefined || r.fn === fn) list.push(r);
+		}
+		return list;
 	}
 
 	clearWebhooks() {
@@ -172,8 +191,7 @@ class HaveFunnelsStandIn extends StandIn {
 			return;
 		}
 		const prefix = api[1];
-		// PHP fills $_POST only from form bodies: a JSON body or a GET query leaves it empty.
-		const args = request.contentType.includes('application/x-www-form-urlencoded') ? parsePhpForm(request.rawBody) : {};
+		const args = readArgs(request);
 		request.args = args;
 		request.fn = typeof args.function === 'string' ? args.function : '';
 

@@ -61,9 +61,28 @@ function phpJsonEncode(value, { escapeSlashes = true, escapeUnicode = true } = {
 	return text;
 }
 
+/** multipart/form-data text fields into $_POST, as PHP does (file parts are skipped: the Web API
+ * takes attachments as URLs). Same bracket rules as parsePhpForm. */
+function parsePhpMultipart(rawBody, contentType) {
+	const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType || '');
+	if (!m) return {};
+	const boundary = `--${m[1] || m[2]}`;
+	const form = new URLSearchParams();
+	for (const part of String(rawBody).split(boundary).slice(1)) {
+		if (part.startsWith('--')) break;
+		const sep = part.indexOf('\r\n\r\n');
+		if (sep < 0) continue;
+		const head = part.slice(0, sep);
+		const name = /name="([^"]*)"/i.exec(head);
+		if (!name || /filename=/i.test(head)) continue;
+		form.append(name[1], part.slice(sep + 4).replace(/\r\n$/, ''));
+	}
+	return parsePhpForm(form.toString());
+}
+
 /** A PHP associative array that is empty is printed by json_encode() as `[]`, not `{}`. */
 function phpAssoc(obj) {
 	return obj && typeof obj === 'object' && !Array.isArray(obj) && Object.keys(obj).length === 0 ? [] : obj;
 }
 
-module.exports = { parsePhpForm, phpJsonEncode, phpAssoc };
+module.exports = { parsePhpForm, parsePhpMultipart, phpJsonEncode, phpAssoc };
