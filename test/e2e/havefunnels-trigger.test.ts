@@ -13,7 +13,7 @@ const KEY = 'hf-e2e-webhook-key-77a1';
 const CREDENTIAL = { id: 'hfCred1', name: 'HaveFunnels', type: 'haveFunnelsApi' };
 const TRIGGER = 'HaveFunnels Trigger';
 
-function triggerWorkflow(id: string, webhookId: string, events: string[]) {
+function triggerWorkflow(id: string, webhookId: string, events: string[], next?: Record<string, unknown>) {
 	return {
 		id,
 		name: `HaveFunnels ${webhookId}`,
@@ -29,13 +29,21 @@ function triggerWorkflow(id: string, webhookId: string, events: string[]) {
 				parameters: { events },
 				credentials: { haveFunnelsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 			},
+			...(next ? [{ position: [200, 0], typeVersion: 1, credentials: { haveFunnelsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } }, ...next }] : []),
 		],
-		connections: {},
+		connections: next ? { [TRIGGER]: { main: [[{ node: next.name, type: 'main', index: 0 }]] } } : {},
 	};
 }
 
 const ANY = triggerWorkflow('hfAnyEventWf1', 'hf-any', ['*']);
 const FILTERED = triggerWorkflow('hfFilteredWf1', 'hf-filtered', ['message-sent', 'new-conversation-received']);
+/** Trigger -> HaveFunnels node: the sender of each message is looked up through the API. */
+const CHAIN = triggerWorkflow('hfChainWf1', 'hf-chain', ['message-sent'], {
+	id: 'hfChainWf1-get',
+	name: 'Get Sender',
+	type: nodeType('haveFunnels'),
+	parameters: { resource: 'user', operation: 'get', userId: '={{ $json.data.user_id }}', includeExtra: true },
+});
 const ANY_PATH = '/webhook/hf-any/webhook';
 const FILTERED_PATH = '/webhook/hf-filtered/webhook';
 
@@ -59,8 +67,15 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		n8n = await startN8n({
 			line,
 			credentials: [{ ...CREDENTIAL, data: { url: hf.installationUrl, apiToken: TOKEN, webhookSecret: KEY } }],
-			workflows: [ANY, FILTERED],
+			workflows: [ANY, FILTERED, CHAIN],
 		});
+		// n8n may still be registering the webhooks: wait until each answers (401: no key, nothing runs)
+		for (const webhookId of ['hf-any', 'hf-filtered', 'hf-chain']) {
+			const deadline = Date.now() + 30_000;
+			while ((await n8n.post(`/webhook/${webhookId}/webhook`, { json: {} })).status === 404 && Date.now() < deadline) {
+				await new Promise((r) => setTimeout(r, 250));
+			}
+		}
 	}, 240_000);
 
 	afterAll(async () => {
@@ -175,6 +190,18 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		await hf.emitEvent('new-conversation');
 		const rows = await executionsOf(FILTERED.id, 2);
 		expect(rows.map((r) => (r.nodes[TRIGGER][0] as { event: string }).event).sort()).toEqual(['message-sent', 'new-conversation']);
+	});
+
+	it('a message-sent webhook runs the HaveFunnels node, which reads the sender through the API', async () => {
+		hf.setWebhook({ url: `${n8n.baseUrl}/webhook/hf-chain/webhook`, key: KEY, events: [] });
+		hf.clearRequests();
+		await hf.emitEvent('message-sent', { user_id: '4', conversation_user_id: '4', conversation_id: '1', message_id: '1', message: 'Hello! I need help.' });
+		const [row] = await executionsOf(CHAIN.id, 1);
+		expect(row.status).toBe('success');
+		expect(row.nodes['Get Sender']).toEqual([expect.objectContaining({ id: '4', email: 'john@example.com', token: '[redacted]' })]);
+		const [call] = hf.calls('get-user');
+		expect(call.form?.pairs).toEqual([['function', 'get-user'], ['user_id', '4'], ['extra', 'true'], ['token', TOKEN]]);
+		expect(row.dataText).not.toContain(TOKEN);
 	});
 
 	it("n8n's credential test passes with the right token and fails with a wrong one", async () => {
