@@ -324,3 +324,33 @@ export function sorting(columns: string[]): Field {
 		},
 	);
 }
+
+/** The profile fields that add-user and update-user share. */
+export function profileFields(emailDescription: string, passwordDescription: string): Field[] {
+	return [
+		text('firstName', 'first_name', 'First Name', 'The first name of the user'),
+		text('lastName', 'last_name', 'Last Name', 'The last name of the user'),
+		text('email', 'email', 'Email', emailDescription, { placeholder: 'name@email.com' }),
+		text('profileImage', 'profile_image', 'Profile Image URL', 'The URL of the profile picture'),
+		text('password', 'password', 'Password', passwordDescription, { typeOptions: { password: true } }),
+	];
+}
+
+/** A new department or agent for a conversation (empty removes it), with an optional notification. */
+export function reassignment(name: string, arg: string, displayName: string, description: string, notified: string): Field[] {
+	return [
+		idOrNone(name, arg, displayName, description),
+		collection('options', 'Options', [
+			text('notification', 'message', 'Notification Message', `If set, ${notified} notified with this text by email, push and SMS`),
+		]),
+	];
+}
+
+/** Shown on single-record lookups: what happens when HaveFunnels finds nothing. */
+export const notFoundNotice: INodeProperties = {
+	displayName:
+		'When HaveFunnels finds nothing, this node outputs no item for that input. To go on with an empty item, turn on Always Output Data in the node settings.',
+	name: 'notFoundNotice',
+	type: 'notice',
+	default: '',
+};

@@ -10,7 +10,7 @@ import type { ItemResult } from '../../shared';
 import type { ApiArgs } from '../transport';
 import { haveFunnelsApiRequest } from '../transport';
 import type { Field } from './common.description';
-import { returnAllFields } from './common.description';
+import { notFoundNotice, returnAllFields } from './common.description';
 
 /** HaveFunnels pages lists 100 at a time (`pagination` 1, 2, ...). */
 export const PAGE_SIZE = 100;
@@ -51,6 +51,8 @@ export interface OperationSpec {
 	returnAll?: 'paginate' | 'slice' | { argument: string };
 	/** Reshapes the arguments read from the fields before the call. */
 	transform?: (args: ApiArgs) => ApiArgs;
+	/** Whether to tell the user that "not found" gives no output item (single-record lookups). */
+	notFoundNotice?: boolean;
 	/** Whether an ambiguous failure may be retried; the transport decides when unset. */
 	idempotent?: boolean;
 }
@@ -120,7 +122,11 @@ async function fetchPages(
 export function defineOperation(spec: OperationSpec): Operation {
 	const fields = spec.fields ?? [];
 	const limited = spec.returnAll !== undefined;
-	const properties = [...fields.map((f) => f.property), ...(limited ? returnAllFields : [])];
+	const properties = [
+		...(spec.notFoundNotice ? [notFoundNotice] : []),
+		...fields.map((f) => f.property),
+		...(limited ? returnAllFields : []),
+	];
 	// keep optional collections last, after Return All / Limit
 	properties.sort((a, b) => Number(a.type === 'collection') - Number(b.type === 'collection'));
 	const output = spec.output ?? 'object';

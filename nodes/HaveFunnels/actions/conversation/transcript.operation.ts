@@ -8,6 +8,7 @@ const FORMATS = [
 ];
 
 export const { option, description, execute } = defineOperation({
+	notFoundNotice: true,
 	resource: 'conversation', operation: 'transcript', name: 'Transcript', action: 'Export a conversation as a file', fn: 'transcript',
 	fields: [conversationId('The conversation to export'), choice('format', 'type', 'Format', 'The file type of the transcript', FORMATS, 'csv')],
 	valueKey: 'url',

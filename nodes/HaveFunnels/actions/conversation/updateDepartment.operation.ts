@@ -1,14 +1,10 @@
-import { collection, conversationId, idOrNone, text } from '../common.description';
+import { conversationId, reassignment } from '../common.description';
 import { defineOperation } from '../operation';
+
+const department = 'The new department (not checked by HaveFunnels); empty removes the department';
 
 export const { option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'updateDepartment', name: 'Update Department', action: 'Update the department of a conversation',
 	fn: 'update-conversation-department', output: 'done',
-	fields: [
-		conversationId(),
-		idOrNone('department', 'department', 'Department ID', 'The new department (not checked by HaveFunnels); empty removes the department'),
-		collection('options', 'Options', [
-			text('notification', 'message', 'Notification Message', "If set, the department's agents are notified with this text by email, push and SMS"),
-		]),
-	],
+	fields: [conversationId(), ...reassignment('department', 'department', 'Department ID', department, "the department's agents are")],
 });

@@ -1,4 +1,4 @@
-import { USER_TYPE_OPTIONS, choice, collection, details, text, userId } from '../common.description';
+import { USER_TYPE_OPTIONS, choice, collection, details, profileFields, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
 export const { option, description, execute } = defineOperation({
@@ -6,11 +6,7 @@ export const { option, description, execute } = defineOperation({
 	fields: [
 		userId('The ID of the user to update'),
 		collection('updateFields', 'Update Fields', [
-			text('firstName', 'first_name', 'First Name', 'The first name of the user'),
-			text('lastName', 'last_name', 'Last Name', 'The last name of the user'),
-			text('email', 'email', 'Email', 'The email address; enter NULL to delete it', { placeholder: 'name@email.com' }),
-			text('profileImage', 'profile_image', 'Profile Image URL', 'The URL of the profile picture'),
-			text('password', 'password', 'Password', 'The new password', { typeOptions: { password: true } }),
+			...profileFields('The email address; enter NULL to delete it', 'The new password'),
 			choice('userType', 'user_type', 'User Type', 'The type of the user', USER_TYPE_OPTIONS, 'user'),
 			details('extraDetails', 'settings_extra'),
 		]),
