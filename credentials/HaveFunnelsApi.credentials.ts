@@ -24,7 +24,7 @@ export class HaveFunnelsApi implements ICredentialType {
 		dark: 'file:../nodes/HaveFunnels/havefunnels.dark.svg',
 	};
 
-	documentationUrl = 'https://havefunnels.com/docs';
+	documentationUrl = 'https://github.com/n8n-nodes-chat-crm-sync/n8n-nodes-chat-crm-sync#havefunnels-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,7 +19,7 @@ export class HaveFunnels implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage users, conversations, messages and more in HaveFunnels (Support Board)',
+		description: 'Manage users, conversations, messages, notes and more in HaveFunnels',
 		defaults: { name: 'HaveFunnels' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
