@@ -199,6 +199,7 @@ describe('retries', () => {
 		ctx.hf.inject({ status: 502 });
 		const after5xx = await failing(resource, operation, params);
 		expect(after5xx.httpCode).toBe('502');
+		expect(after5xx.description).toMatch(new RegExp(`"${fn}" was not repeated, because HaveFunnels may have done it already`));
 		ctx.hf.inject({ drop: true });
 		const afterDrop = await failing(resource, operation, params);
 		expect(afterDrop.description).toMatch(new RegExp(`"${fn}" was not repeated, because HaveFunnels may have done it already`));

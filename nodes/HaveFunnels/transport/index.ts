@@ -107,6 +107,8 @@ function backoffMs(attempt: number): number {
 	return Math.min(MAX_WAIT_MS, 500 * 2 ** attempt);
 }
 
+const notRepeated = (fn: string) => ` — "${fn}" was not repeated, because HaveFunnels may have done it already`;
+
 interface Failure {
 	code: string;
 	message: string;
@@ -171,9 +173,7 @@ export async function haveFunnelsApiRequest(
 			throw fail({
 				code,
 				message: `The request to HaveFunnels failed (${code})`,
-				description: `${String((error as Error).message ?? '')}${
-					idempotent ? '' : ` — "${fn}" was not repeated, because HaveFunnels may have done it already`
-				}`,
+				description: `${String((error as Error).message ?? '')}${idempotent ? '' : notRepeated(fn)}`,
 			});
 		}
 
@@ -187,6 +187,7 @@ export async function haveFunnelsApiRequest(
 		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 		const body = parseBody(text);
 		const failure = judge(fn, status, text, body);
+		if (failure && status >= 500 && !idempotent) failure.description = `${failure.description ?? ''}${notRepeated(fn)}`;
 		if (failure) throw fail(failure);
 		const result =
 			isObject(body) && 'success' in body ? body.response : body !== undefined ? body : text.trim() || null;
