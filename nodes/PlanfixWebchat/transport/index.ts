@@ -55,6 +55,9 @@ function mayRetry(cmd: PlanfixCommand, status: number | undefined): boolean {
 	return status === undefined || status >= 500;
 }
 
+/** Connection errors that happen before any byte reached Planfix: safe to retry even newMessage. */
+const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
 /** Wait before retry number `attempt` (0-based): Retry-After (seconds or HTTP date) or backoff. */
 export function retryDelayMs(attempt: number, retryAfter: unknown): number {
 	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
@@ -160,25 +163,23 @@ export async function planfixRequest(
 			)) as FullResponse;
 		} catch (error) {
 			// No HTTP answer (connection refused or dropped, timeout, DNS).
-			if (attempt < RETRY.maxRetries && mayRetry(cmd, undefined)) {
+			const failure = error as { message?: string; code?: string; cause?: { code?: string; cause?: { code?: string } } };
+			const code = failure.code ?? failure.cause?.code ?? failure.cause?.cause?.code;
+			const neverSent = typeof code === 'string' && NEVER_SENT.includes(code);
+			if (attempt < RETRY.maxRetries && (neverSent || mayRetry(cmd, undefined))) {
 				await sleep(retryDelayMs(attempt, undefined));
 				continue;
 			}
-			const cause = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
-			const code = cause.code ?? cause.cause?.code;
-			const detail = scrub(String(cause.cause?.message ?? cause.message ?? 'no answer'));
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: detail, ...(code ? { code } : {}) } as JsonObject,
-				{
-					itemIndex,
-					message: `Could not reach Planfix${code ? ` (${code})` : ''}`,
-					description:
-						cmd === 'newMessage'
-							? `${detail}. The message was not resent automatically, because Planfix may already have received it.`
-							: detail,
-				},
-			);
+			const detail = `${typeof code === 'string' ? `${code}: ` : ''}${scrub(String(failure.message ?? 'no answer'))}`;
+			// Neither the error response nor the message names the code: n8n would swap in its generic text.
+			throw new NodeApiError(this.getNode(), { message: detail } as JsonObject, {
+				itemIndex,
+				message: 'Could not reach Planfix',
+				description:
+					cmd === 'newMessage'
+						? `${detail} The message was not resent automatically, because Planfix may already have received it.`
+						: detail,
+			});
 		}
 
 		const status = Number(response.statusCode);
