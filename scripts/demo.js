@@ -5,6 +5,7 @@
 //
 //   npm run demo                   n8n 2.x on http://localhost:5678
 //   DEMO_LINE=1.x npm run demo     n8n 1.x instead;  N8N_PORT=5700 for another port
+//   DEMO_EXIT=1                    stop after the conversation (used by test/e2e/workflows-demo.test.ts)
 //
 // It installs the pinned n8n on first use (a few minutes, cached in ~/.cache/n8n-chat-crm-sync),
 // starts it with this package, imports credentials pointing at the stand-ins and the workflows
@@ -52,7 +53,8 @@ function installN8n() {
 }
 
 function n8nEnv(dir, home) {
-	const env = { ...process.env, N8N_DIR: dir, N8N_HOME: home, N8N_PORT: String(PORT), N8N_HOST: 'localhost', PKG_DIR: ROOT };
+	// start.sh waits for n8n's "Editor is now accessible" log line: the log level must show it
+	const env = { ...process.env, N8N_DIR: dir, N8N_HOME: home, N8N_PORT: String(PORT), N8N_HOST: 'localhost', PKG_DIR: ROOT, N8N_LOG_LEVEL: 'info' };
 	for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
 	delete env.NODE_ENV;
 	delete env.N8N_USER_FOLDER;
@@ -146,7 +148,9 @@ function report(sync, since) {
 	}
 	for (const r of sync.planhat.requests.slice(since.ph)) {
 		const query = Object.keys(r.query || {}).length ? `?${new URLSearchParams(r.query)}` : '';
-		const body = r.json === undefined ? '' : `  ${short(r.json, 150)}`;
+		// a long description (the transcript) is shown by its size, so the keys stay readable
+		const brief = (item) => (item && typeof item.description === 'string' ? { ...item, description: `<${item.description.length} characters of HTML>` } : item);
+		const body = r.json === undefined ? '' : `  ${short(Array.isArray(r.json) ? r.json.map(brief) : brief(r.json), 260)}`;
 		add(r.at, 'n8n → Planhat', `${bold(`${r.method} ${r.path}${query}`)}${body} → HTTP ${r.status}`);
 	}
 	events.sort((a, b) => a.at - b.at || a.rank - b.rank);
@@ -311,6 +315,13 @@ async function main() {
 		for (const wf of Object.values(workflows)) say(`  ${wf.name}  ${dim(baseUrl + webhookPath(wf))}`);
 		await play(sync);
 
+		if (process.env.DEMO_EXIT === '1') {
+			// for the e2e test of the demo: stop once the conversation has been played
+			say();
+			say('Demo finished (DEMO_EXIT=1): stopping.');
+			await cleanup();
+			process.exit(0);
+		}
 		say();
 		say(bold(`n8n is running on ${baseUrl}`));
 		say(`  Log in as ${OWNER.email} / ${OWNER.password}: the workflows, their executions and the credentials are there.`);
