@@ -168,6 +168,25 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			expect(sync.planfixMessages(c.conversationId)).toHaveLength(1);
 		});
 
+		it('a reply Planfix sends again (same messageId) is posted once, and answered and reported both times', async () => {
+			const c = sync.newCustomer({ firstName: 'Gina', email: 'gina@acme.test' });
+			await sync.customerWrites({ conversation: c, message: 'Hello?' });
+			await waitFor(() => sync.planfixMessages(c.conversationId).length === 1, 'the question in Planfix');
+			const reply = { providerId: PROVIDER_ID, chatId: c.conversationId, message: 'Hello Gina!', messageId: `redelivered-${c.conversationId}` };
+			const first = await sync.planfix.agent.reply(reply);
+			const again = await sync.planfix.agent.reply(reply);
+			expect([first.answer, again.answer]).toEqual([
+				{ chatId: c.conversationId, contactId: c.userId },
+				{ chatId: c.conversationId, contactId: c.userId },
+			]);
+			expect(sync.haveFunnelsMessages(c).map((m: Json) => m.message)).toEqual(['Hello?', 'Hello Gina!']);
+			expect(statusReports(reply.messageId)).toEqual([
+				['sent', undefined],
+				['sent', undefined],
+			]);
+			await settled();
+		});
+
 		it('a reply HaveFunnels refuses is reported to Planfix as error with the reason, and still answered', async () => {
 			const before = await executionCount();
 			const record = await sync.planfix.agent.reply({ providerId: PROVIDER_ID, chatId: '987654', message: 'Hello?' });
