@@ -37,16 +37,19 @@ export const PACKAGE_NAME = pkg.name;
 
 type AnyNodeType = INodeType | IVersionedNodeType;
 
-/** Instantiates every class a compiled file exports (n8n does the same with the listed files). */
-function instancesOf(file: string): unknown[] {
+/**
+ * Instantiates the class a compiled file exports under the file's own name, as n8n's loader does
+ * (`dist/nodes/X/Foo.node.js` must export `Foo`; other exports are ignored).
+ */
+function instanceOf(file: string): unknown {
 	const full = path.join(ROOT, file);
 	if (!fs.existsSync(full)) {
 		throw new Error(`package.json lists ${file}, but it does not exist: run \`npm run build\` first`);
 	}
+	const className = path.basename(file).replace(/\.(node|credentials)\.js$/, '');
 	const mod = require(full) as Record<string, new () => unknown>;
-	return Object.values(mod)
-		.filter((value) => typeof value === 'function')
-		.map((Cls) => new Cls());
+	if (typeof mod[className] !== 'function') throw new Error(`${file} does not export a class named ${className}`);
+	return new mod[className]();
 }
 
 let loaded: { nodeTypes: Map<string, AnyNodeType>; credentialTypes: Map<string, ICredentialType> } | null = null;
@@ -57,12 +60,12 @@ export function loadPackage() {
 	const nodeTypes = new Map<string, AnyNodeType>();
 	const credentialTypes = new Map<string, ICredentialType>();
 	for (const file of pkg.n8n.nodes) {
-		for (const instance of instancesOf(file) as AnyNodeType[]) {
-			nodeTypes.set(`${PACKAGE_NAME}.${instance.description.name}`, instance);
-		}
+		const instance = instanceOf(file) as AnyNodeType;
+		nodeTypes.set(`${PACKAGE_NAME}.${instance.description.name}`, instance);
 	}
 	for (const file of pkg.n8n.credentials) {
-		for (const instance of instancesOf(file) as ICredentialType[]) credentialTypes.set(instance.name, instance);
+		const instance = instanceOf(file) as ICredentialType;
+		credentialTypes.set(instance.name, instance);
 	}
 	loaded = { nodeTypes, credentialTypes };
 	return loaded;

@@ -204,6 +204,33 @@ db.all("select e.id, e.workflowId, e.status, e.mode, e.finished, d.data from exe
 		return JSON.parse(stdout) as ExecutionRow[];
 	}
 
+	/** Runs a read-only SQL query on n8n's database. */
+	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+		const script = `
+const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+db.all(process.argv[2], (err, rows) => { if (err) { console.error(err.message); process.exit(1); } console.log(JSON.stringify(rows)); db.close(); });`;
+		const db = path.join(this.home, '.n8n', 'database.sqlite');
+		const { stdout } = await run(this.nodeBin, ['-e', script, db, sql], { cwd: path.join(this.dir, 'node_modules', 'n8n') });
+		return JSON.parse(stdout) as T[];
+	}
+
+	/**
+	 * Waits until n8n has registered the production webhooks of these workflows. n8n 2.x logs
+	 * "Editor is now accessible" before its active workflows are registered, and answers 404 until then.
+	 */
+	async waitForWebhooks(workflowIds: string[], timeoutMs = 30000): Promise<void> {
+		if (!workflowIds.length) return;
+		const list = workflowIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const rows = await this.query<{ n: number }>(`select count(distinct workflowId) n from webhook_entity where workflowId in (${list})`);
+			if (rows[0].n >= workflowIds.length) return;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(`n8n did not register the webhooks of ${workflowIds.join(', ')} within ${timeoutMs} ms`);
+	}
+
 	/** Waits until at least `count` executions are stored and finished (or failed), then returns all. */
 	async waitForExecutions(count: number, timeoutMs = 20000): Promise<ExecutionRow[]> {
 		const deadline = Date.now() + timeoutMs;
@@ -302,6 +329,10 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 			}
 		}
 		await run('bash', [path.join(SCRIPTS, 'start.sh')], { env });
+		const withWebhooks = (options.workflows ?? []).filter(
+			(wf) => wf.active && (wf.nodes as Array<{ webhookId?: string }>).some((node) => node.webhookId),
+		);
+		await instance.waitForWebhooks(withWebhooks.map((wf) => wf.id));
 	} catch (error) {
 		const log = instance.log();
 		await instance.stop();

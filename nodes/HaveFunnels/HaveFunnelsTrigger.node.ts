@@ -1,0 +1,106 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { scrubSecrets, secretsMatch } from '../shared';
+import { EVENT_OPTIONS, eventMatches, readWebhookBody, senderIsCustomer } from './trigger/events';
+
+export class HaveFunnelsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HaveFunnels Trigger',
+		name: 'haveFunnelsTrigger',
+		icon: { light: 'file:havefunnels.svg', dark: 'file:havefunnels.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when HaveFunnels sends a webhook',
+		defaults: { name: 'HaveFunnels Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'haveFunnelsApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In HaveFunnels, open Settings > Miscellaneous > Webhooks, paste this node\'s Production URL, enter the Secret Key of the credential, activate the webhooks and save. In "Active webhooks" list the events to send (such as message-sent, conversation-status-updated), or leave it empty to send all of them.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_OPTIONS,
+				default: ['*'],
+				required: true,
+				description:
+					'The events that start the workflow. Other events are answered with 200 and start nothing.',
+			},
+		],
+	};
+
+	// HaveFunnels has no API to register webhooks: the URL is pasted into its settings by hand.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+
+		const body = readWebhookBody(this.getRequestObject());
+		if (!body) return answer(400, { error: 'The body must be a JSON object: {"function", "key", "data", "sender-url"}' });
+
+		let expected: unknown;
+		try {
+			expected = (await this.getCredentials('haveFunnelsApi')).webhookSecret;
+		} catch {
+			expected = undefined; // no credential: nothing can match, the call is refused below
+		}
+		if (!secretsMatch(body.key, expected)) return answer(401, { error: 'Invalid or missing key' });
+
+		const event = body.function;
+		if (typeof event !== 'string' || event.trim() === '') {
+			return answer(400, { error: 'The body has no "function" naming the event' });
+		}
+		const selected = this.getNodeParameter('events', ['*']) as string[];
+		if (!eventMatches(event, selected)) return answer(200, { received: true, ignored: event });
+
+		const secrets = { values: [String(expected)], keys: ['password', 'password-check'] };
+		const output: IDataObject = {
+			event,
+			data: scrubSecrets(body.data ?? null, secrets) as IDataObject,
+			senderUrl: (body['sender-url'] as string | undefined) ?? null,
+		};
+		const fromCustomer = senderIsCustomer(event, body.data);
+		if (fromCustomer !== undefined) output.senderIsCustomer = fromCustomer;
+		return { workflowData: [this.helpers.returnJsonArray([output])] };
+	}
+}

@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as company from './actions/company';
+import * as conversation from './actions/conversation';
+import * as endUser from './actions/endUser';
+import { router } from './actions/router';
+
+export class Planhat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Planhat',
+		name: 'planhat',
+		icon: { light: 'file:planhat.svg', dark: 'file:planhat.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, update and find conversations, end users and companies in Planhat',
+		defaults: { name: 'Planhat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'planhatApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'End User', value: 'endUser' },
+				],
+				default: 'conversation',
+			},
+			...conversation.description,
+			...endUser.description,
+			...company.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

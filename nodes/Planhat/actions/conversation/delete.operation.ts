@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { planhatRequest, segment } from '../../transport';
+import { getKeyable, keyableLocator } from '../common.description';
+
+const properties: INodeProperties[] = [keyableLocator('Conversation', 'conversationId', 'conversation to delete')];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversation'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const key = getKeyable.call(this, 'conversationId', itemIndex, 'conversation');
+	const { body } = await planhatRequest.call(this, {
+		method: 'DELETE',
+		path: `/conversations/${segment(key)}`,
+		itemIndex,
+		what: `delete conversation ${key}`,
+	});
+	const deleted = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+	return { deleted: true, ...deleted };
+}
