@@ -35,6 +35,22 @@ const immediateWorkflow = {
 	connections: {},
 };
 
+const defaultWorkflow = {
+	id: 'pfDefaultWf0001',
+	name: 'Planfix defaults',
+	active: true,
+	nodes: [triggerNode('pf-default', {})],
+	connections: {},
+};
+
+const fieldWorkflow = {
+	id: 'pfFieldWf000001',
+	name: 'Planfix contact ID from a field',
+	active: true,
+	nodes: [triggerNode('pf-field', { responseMode: 'onReceived', contactIdSource: 'field', contactIdField: 'userName' })],
+	connections: {},
+};
+
 const deferredWorkflow = {
 	id: 'pfDeferredWf001',
 	name: 'Planfix deferred',
@@ -111,7 +127,7 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 					data: { apiUrl: pf.apiUrl, providerId: PROVIDER, planfixToken: PLANFIX_TOKEN, integrationToken: INTEGRATION_TOKEN },
 				},
 			],
-			workflows: [immediateWorkflow, deferredWorkflow],
+			workflows: [immediateWorkflow, deferredWorkflow, defaultWorkflow, fieldWorkflow],
 		});
 	}, 240_000);
 
@@ -193,6 +209,18 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 		const [item] = execs[0].nodes['Planfix Trigger'] as Array<Record<string, unknown>>;
 		expect(item).toMatchObject({ isFirstMessage: true, contactPhone: '190512345670', attachments: [] });
 		expect(item).not.toHaveProperty('chatId');
+	});
+
+	it('by default answers at once with the chat ID as contact ID', async () => {
+		pf.agent.configure({ url: n8n.baseUrl + '/webhook/pf-default/planfix', token: INTEGRATION_TOKEN });
+		const record = await pf.agent.reply({ providerId: PROVIDER, chatId: 'C-9', message: 'x' });
+		expect(record.json).toEqual({ chatId: 'C-9', contactId: 'C-9' });
+	});
+
+	it('can take the contact ID of the immediate answer from a request field', async () => {
+		pf.agent.configure({ url: n8n.baseUrl + '/webhook/pf-field/planfix', token: INTEGRATION_TOKEN });
+		const record = await pf.agent.reply({ providerId: PROVIDER, chatId: 'C-10', message: 'x', userName: 'Olga' });
+		expect(record.json).toEqual({ chatId: 'C-10', contactId: 'Olga' });
 	});
 
 	it.each([
