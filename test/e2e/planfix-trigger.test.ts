@@ -255,8 +255,9 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 
 	it('answers a malformed (non-form) body with 400, and checks the token before the body', async () => {
 		const execs = await newExecutions(0, async () => {
+			// Broken JSON never reaches the trigger: n8n's own body parser answers 422 (1.x and 2.x).
 			const bad = await n8n.post(NOW, { raw: '{"cmd": "newMessage", "token": "x"', contentType: 'application/json' });
-			expect([400, 401, 422, 500]).toContain(bad.status);
+			expect(bad.status).toBe(422);
 			const noToken = await n8n.post(NOW, { json: { cmd: 'newMessage' } });
 			expect(noToken.status).toBe(401);
 			const wrongShape = await n8n.post(NOW, { json: { token: INTEGRATION_TOKEN, cmd: 'newMessage', providerId: PROVIDER, chatId: ['a'], message: 'm' } });
