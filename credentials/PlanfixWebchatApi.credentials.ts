@@ -23,7 +23,7 @@ export class PlanfixWebchatApi implements ICredentialType {
 		dark: 'file:../nodes/PlanfixWebchat/planfix.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://planfix.com/help/API_for_chats';
+	documentationUrl = 'https://planfix.com/help/API_commands_and_script_examples';
 
 	properties: INodeProperties[] = [
 		{

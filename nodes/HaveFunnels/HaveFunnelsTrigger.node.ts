@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { scrubSecrets, secretsMatch } from '../shared';
+import { answerWithoutExecution, scrubSecrets, secretsMatch } from '../shared';
 import { EVENT_OPTIONS, eventMatches, readWebhookBody, senderIsCustomer } from './trigger/events';
 
 export class HaveFunnelsTrigger implements INodeType {
@@ -69,11 +69,7 @@ export class HaveFunnelsTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			res.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		const answer = (status: number, body: IDataObject) => answerWithoutExecution(this, status, body);
 
 		const body = readWebhookBody(this.getRequestObject());
 		if (!body) return answer(400, { error: 'The body must be a JSON object: {"function", "key", "data", "sender-url"}' });

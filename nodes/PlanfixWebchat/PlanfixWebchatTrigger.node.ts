@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { secretsMatch } from '../shared';
+import { answerWithoutExecution, secretsMatch } from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -128,22 +128,17 @@ export class PlanfixWebchatTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
 		const body = this.getBodyData();
 		const credentials = await this.getCredentials('planfixWebchatApi');
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 
 		// The secret first, in constant time: a wrong or missing token starts nothing.
 		if (!secretsMatch(received, credentials.integrationToken)) {
-			res.status(401).json({ error: 'Invalid token' });
-			return { noWebhookResponse: true };
+			return answerWithoutExecution(this, 401, { error: 'Invalid token' });
 		}
 
 		const parsed = parsePlanfixMessage(body);
-		if (!parsed.ok) {
-			res.status(400).json({ error: 'Invalid parameters' });
-			return { noWebhookResponse: true };
-		}
+		if (!parsed.ok) return answerWithoutExecution(this, 400, { error: 'Invalid parameters' });
 		const item = parsed.item;
 		const workflowData = [this.helpers.returnJsonArray([item])];
 
@@ -158,7 +153,7 @@ export class PlanfixWebchatTrigger implements INodeType {
 		} else if (source === 'fixed') {
 			contactId = this.getNodeParameter('contactId', '');
 		}
-		res.status(200).json({ chatId, contactId: contactId === undefined || contactId === null ? '' : String(contactId) });
+		this.getResponseObject().status(200).json({ chatId, contactId: contactId === undefined || contactId === null ? '' : String(contactId) });
 		return { workflowData, noWebhookResponse: true };
 	}
 }

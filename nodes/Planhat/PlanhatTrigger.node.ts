@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { secretsMatch } from '../shared';
+import { answerWithoutExecution, secretsMatch } from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -93,29 +93,25 @@ export class PlanhatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
-		const res = this.getResponseObject();
 		const credentials = await this.getCredentials('planhatApi');
 		const headerName = String(this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) || DEFAULT_SECRET_HEADER)
 			.trim()
 			.toLowerCase();
 		const received = this.getHeaderData()[headerName];
 		if (!secretsMatch(Array.isArray(received) ? received[0] : received, credentials.webhookSecret)) {
-			res.status(401).json({ error: `Missing or wrong secret in the ${headerName} header` });
-			return { noWebhookResponse: true };
+			return answerWithoutExecution(this, 401, { error: `Missing or wrong secret in the ${headerName} header` });
 		}
 
 		let payload: unknown;
 		const text = rawText(req.body, (req as unknown as { rawBody?: unknown }).rawBody);
 		if (text !== undefined) {
 			if (text.trim() === '') {
-				res.status(400).json({ error: 'The request body is empty; send a JSON object' });
-				return { noWebhookResponse: true };
+				return answerWithoutExecution(this, 400, { error: 'The request body is empty; send a JSON object' });
 			}
 			try {
 				payload = JSON.parse(text);
 			} catch {
-				res.status(400).json({ error: 'The request body is not valid JSON; send a JSON object' });
-				return { noWebhookResponse: true };
+				return answerWithoutExecution(this, 400, { error: 'The request body is not valid JSON; send a JSON object' });
 			}
 		} else {
 			payload = req.body;
@@ -123,8 +119,7 @@ export class PlanhatTrigger implements INodeType {
 		const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 		const records = Array.isArray(payload) ? payload : [payload];
 		if (records.length === 0 || !records.every(isObject) || (!Array.isArray(payload) && Object.keys(payload as object).length === 0)) {
-			res.status(400).json({ error: 'The request body must be a non-empty JSON object' });
-			return { noWebhookResponse: true };
+			return answerWithoutExecution(this, 400, { error: 'The request body must be a non-empty JSON object' });
 		}
 
 		const events = String(this.getNodeParameter('events', '') ?? '')
@@ -136,8 +131,7 @@ export class PlanhatTrigger implements INodeType {
 			(record) => events.length === 0 || events.includes(String(record[eventField] ?? '')),
 		);
 		if (wanted.length === 0) {
-			res.status(200).json({ received: true, ignored: true });
-			return { noWebhookResponse: true };
+			return answerWithoutExecution(this, 200, { received: true, ignored: true });
 		}
 		return { workflowData: [this.helpers.returnJsonArray(wanted)] };
 	}

@@ -2,3 +2,4 @@ export * from './executePerItem';
 export * from './formEncoding';
 export * from './scrub';
 export * from './secrets';
+export * from './webhook';

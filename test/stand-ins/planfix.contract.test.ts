@@ -529,6 +529,25 @@ describe('Planfix webchat stand-in (contract)', () => {
 			expect(pf.contact('superchat', 'NEWCONTACT-1').contactPhone).toBe('190512345670');
 		});
 
+		it('keeps a status the integration reported while it was still answering the agent', async () => {
+			// The integration reports "read" for the message before it answers Planfix.
+			const slow = http.createServer(async (req, res) => {
+				const chunks: Buffer[] = [];
+				for await (const c of req) chunks.push(c as Buffer);
+				const id = new URLSearchParams(Buffer.concat(chunks).toString()).get('messageId') as string;
+				await post(api, replace(SAMPLE_MESSAGE_STATUS, 'messageId', id));
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ chatId: 'X', contactId: 'Y' }));
+			});
+			await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
+			const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
+			const first = await pf.agent.firstMessage({ providerId: 'superchat', contactPhone: '1', url });
+			const reply = await pf.agent.reply({ providerId: 'superchat', chatId: 'X', url });
+			expect(pf.state.statuses.get(first.messageId).status).toBe('read');
+			expect(pf.state.statuses.get(reply.messageId).status).toBe('read');
+			await new Promise<void>((r) => slow.close(() => r()));
+		});
+
 		it('records an answer without chatId/contactId as no answer', async () => {
 			answerWith = { status: 200, body: '' };
 			const record = await pf.agent.firstMessage({ providerId: 'superchat', contactPhone: '1' });

@@ -347,7 +347,7 @@ function createPlanfixStandIn(options = {}) {
 			});
 			record.messageId = messageId;
 			state.messages.push({ direction: 'out', providerId, chatId, messageId, message: rest.message, answer: record.answer });
-			state.statuses.set(messageId, state.statuses.get(messageId) || { messageId, providerId, status: null, history: [] });
+			if (!state.statuses.has(messageId)) state.statuses.set(messageId, { messageId, providerId, status: null, history: [] });
 			return record;
 		},
 		/**
@@ -367,7 +367,8 @@ function createPlanfixStandIn(options = {}) {
 				ensureChat(providerId, record.answer.chatId, record.answer.contactId, { channel: rest.channel });
 			}
 			state.messages.push({ direction: 'out', providerId, contactPhone, messageId, message: rest.message, answer: record.answer, first: true });
-			state.statuses.set(messageId, { messageId, providerId, status: null, history: [] });
+			// The integration may already have reported a status while answering: keep it.
+			if (!state.statuses.has(messageId)) state.statuses.set(messageId, { messageId, providerId, status: null, history: [] });
 			return record;
 		},
 	};

@@ -115,7 +115,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'With Is Echo: email of the Planfix employee shown as the author of the message',
+				description: 'With Is Echo: email of the Planfix employee shown as the author. If empty, Planfix uses the employee set in the integration settings.',
 			},
 			{
 				displayName: 'Channel',
