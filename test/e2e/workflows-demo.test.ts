@@ -8,7 +8,6 @@ import * as net from 'net';
 import * as path from 'path';
 import { N8N_LINES, ROOT } from './lib/n8n';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SECRETS } = require('./lib/sync-setup');
 
 function freePort(): Promise<number> {

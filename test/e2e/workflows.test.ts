@@ -7,7 +7,6 @@
  */
 import { N8N_LINES, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const setup = require('./lib/sync-setup');
 const { PROVIDER_ID, PLANHAT_TYPE, SECRETS, loadWorkflows, startSyncStandIns, waitFor } = setup;
 
@@ -111,7 +110,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 				],
 			});
 			await waitFor(() => sync.planfixMessages(c.conversationId).length >= 2, 'the first message, in two parts');
-			// A message sent while the previous one is still on its way may overtake it (see README, Limits).
+			// A message sent while the previous one is still on its way may overtake it (README: Retries, duplicates, order).
 			await sync.customerWrites({ conversation: c, message: '', attachments: [['receipt.png', 'https://files.example.com/receipt.png']] });
 			const got = await waitFor(() => sync.planfixMessages(c.conversationId).length >= 3 && sync.planfixMessages(c.conversationId), 'three messages');
 			await settled();
@@ -355,7 +354,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const rows = await newExecutions(before);
 
 			// Exactly once each. Not necessarily in order: a message whose call is retried 2 s later is
-			// overtaken by the next ones (each webhook is its own execution; see README, Limits).
+			// overtaken by the next ones (each webhook is its own execution; README: Retries, duplicates, order).
 			expect(sync.planfixMessages(c.conversationId).map((m: Json) => m.message).sort()).toEqual(['flaky 0', 'flaky 1', 'flaky 2']);
 			expect(sync.haveFunnelsMessages(c).filter((m: Json) => m.message === 'Sorry for the trouble')).toHaveLength(1);
 			expect(statusReports(reply.messageId)).toEqual([['sent', undefined]]);
