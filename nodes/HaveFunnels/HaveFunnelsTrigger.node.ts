@@ -97,6 +97,7 @@ export class HaveFunnelsTrigger implements INodeType {
 		};
 		const fromCustomer = senderIsCustomer(event, body.data);
 		if (fromCustomer !== undefined) output.senderIsCustomer = fromCustomer;
-		return { workflowData: [this.helpers.returnJsonArray([output])] };
+		this.getResponseObject().status(200).json({ received: true });
+		return { workflowData: [this.helpers.returnJsonArray([output])], noWebhookResponse: true };
 	}
 }

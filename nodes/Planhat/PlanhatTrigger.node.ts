@@ -133,6 +133,7 @@ export class PlanhatTrigger implements INodeType {
 		if (wanted.length === 0) {
 			return answerWithoutExecution(this, 200, { received: true, ignored: true });
 		}
-		return { workflowData: [this.helpers.returnJsonArray(wanted)] };
+		this.getResponseObject().status(200).json({ received: true });
+		return { workflowData: [this.helpers.returnJsonArray(wanted)], noWebhookResponse: true };
 	}
 }

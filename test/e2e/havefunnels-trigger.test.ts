@@ -105,6 +105,7 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		hf.clearWebhooks();
 		for (const event of WEBHOOK_EVENTS) await hf.emitEvent(event);
 		expect(hf.webhooks.map((w) => [w.event, w.status])).toEqual(WEBHOOK_EVENTS.map((e) => [e, 200]));
+		expect(hf.webhooks.map((w) => w.responseText)).toEqual(WEBHOOK_EVENTS.map(() => '{"received":true}'));
 
 		const rows = await executionsOf(ANY.id, WEBHOOK_EVENTS.length);
 		expect(rows).toHaveLength(WEBHOOK_EVENTS.length);

@@ -115,6 +115,7 @@ describe.each(N8N_LINES)('Planhat Trigger in n8n %s', (line) => {
 		const body = { event: 'conversation.created', data: { _id: '6102e3b08084189dcbf0e3f0', subject: 'Hi' } };
 		const res = await n8n.post(ALL, { json: body }, { headers: { 'x-planhat-secret': SECRET } });
 		expect(res.status).toBe(200);
+		expect(res.json).toEqual({ received: true });
 		expected += 1;
 		const rows = await n8n.waitForExecutions(expected);
 		expect(rows).toHaveLength(expected);
