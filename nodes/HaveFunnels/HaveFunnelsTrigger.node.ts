@@ -28,7 +28,8 @@ export class HaveFunnelsTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -49,6 +50,26 @@ export class HaveFunnelsTrigger implements INodeType {
 				required: true,
 				description:
 					'The events that start the workflow. Other events are answered with 200 and start nothing.',
+			},
+			{
+				displayName: 'Respond',
+				name: 'responseMode',
+				type: 'options',
+				options: [
+					{
+						name: 'Immediately',
+						value: 'onReceived',
+						description: 'Answer HaveFunnels at once; several events may then run at the same time',
+					},
+					{
+						name: 'When Last Node Finishes',
+						value: 'lastNode',
+						description:
+							'Answer when the workflow has finished. HaveFunnels waits for the answer (up to 10 seconds) before it goes on, so the events of a chat run one after another, in order.',
+					},
+				],
+				default: 'onReceived',
+				description: 'When to answer the webhook call',
 			},
 		],
 	};
@@ -97,7 +118,10 @@ export class HaveFunnelsTrigger implements INodeType {
 		};
 		const fromCustomer = senderIsCustomer(event, body.data);
 		if (fromCustomer !== undefined) output.senderIsCustomer = fromCustomer;
+		const workflowData = [this.helpers.returnJsonArray([output])];
+		// "When Last Node Finishes": n8n answers (with an empty body) once the workflow is done.
+		if (this.getNodeParameter('responseMode', 'onReceived') === 'lastNode') return { workflowData };
 		this.getResponseObject().status(200).json({ received: true });
-		return { workflowData: [this.helpers.returnJsonArray([output])], noWebhookResponse: true };
+		return { workflowData, noWebhookResponse: true };
 	}
 }

@@ -44,6 +44,14 @@ const CHAIN = triggerWorkflow('hfChainWf1', 'hf-chain', ['message-sent'], {
 	type: nodeType('haveFunnels'),
 	parameters: { resource: 'user', operation: 'get', userId: '={{ $json.data.user_id }}', includeExtra: true },
 });
+/** Respond "When Last Node Finishes": HaveFunnels' synchronous webhook call waits for the run. */
+const LAST_NODE = triggerWorkflow('hfLastNodeWf1', 'hf-last', ['message-sent'], {
+	id: 'hfLastNodeWf1-get',
+	name: 'Get Sender',
+	type: nodeType('haveFunnels'),
+	parameters: { resource: 'user', operation: 'get', userId: '={{ $json.data.user_id }}' },
+});
+(LAST_NODE.nodes[0] as { parameters: Record<string, unknown> }).parameters.responseMode = 'lastNode';
 const ANY_PATH = '/webhook/hf-any/webhook';
 const FILTERED_PATH = '/webhook/hf-filtered/webhook';
 
@@ -67,10 +75,10 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		n8n = await startN8n({
 			line,
 			credentials: [{ ...CREDENTIAL, data: { url: hf.installationUrl, apiToken: TOKEN, webhookSecret: KEY } }],
-			workflows: [ANY, FILTERED, CHAIN],
+			workflows: [ANY, FILTERED, CHAIN, LAST_NODE],
 		});
 		// n8n may still be registering the webhooks: wait until each answers (401: no key, nothing runs)
-		for (const webhookId of ['hf-any', 'hf-filtered', 'hf-chain']) {
+		for (const webhookId of ['hf-any', 'hf-filtered', 'hf-chain', 'hf-last']) {
 			const deadline = Date.now() + 30_000;
 			while ((await n8n.post(`/webhook/${webhookId}/webhook`, { json: {} })).status === 404 && Date.now() < deadline) {
 				await new Promise((r) => setTimeout(r, 250));
@@ -144,6 +152,28 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		const output = rows[rows.length - 1].nodes[TRIGGER][0] as Record<string, unknown>;
 		expect(output).toMatchObject({ event: 'message-sent', senderIsCustomer: false });
 		expect(output.data).toMatchObject({ user_id: '2', conversation_user_id: '4', conversation_id: '1', message: 'On it!' });
+	});
+
+	it('with Respond "When Last Node Finishes" HaveFunnels gets its answer only after the workflow ran', async () => {
+		hf.setWebhook({ url: `${n8n.baseUrl}/webhook/hf-last/webhook`, key: KEY, events: ['message-sent'] });
+		hf.clearWebhooks();
+		const lookupsBefore = hf.calls('get-user').length;
+		const answer = await fetch(`${hf.installationUrl}/include/api.php`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ token: TOKEN, function: 'send-message', user_id: '4', conversation_id: '1', message: 'In order, please' }).toString(),
+		});
+		expect(answer.status).toBe(200);
+		expect(hf.webhooks).toHaveLength(1);
+		const webhook = hf.webhooks[0];
+		expect(webhook).toMatchObject({ event: 'message-sent', status: 200, responseText: '' });
+		// the workflow's own API call reached HaveFunnels before the webhook call was answered
+		const lookups = hf.calls('get-user').slice(lookupsBefore);
+		expect(lookups).toHaveLength(1);
+		expect(lookups[0].at).toBeLessThanOrEqual(webhook.at + (webhook.durationMs as number));
+		const rows = await executionsOf(LAST_NODE.id, 1);
+		expect(rows[0].status).toBe('success');
+		expect(rows[0].nodes['Get Sender']).toEqual([expect.objectContaining({ id: '4' })]);
 	});
 
 	it.each([
