@@ -333,6 +333,33 @@ export const listOptions: INodeProperties[] = [
 ];
 
 /** Query string parts for sort and select. */
+/** The "Options" collection (select, sort) that every Get Many operation shows. */
+export const listOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: listOptions,
+};
+
+/**
+ * What every Get Many reads first: the limit (undefined with Return All), its filters, and the
+ * query built from the options. A `companyIds` filter becomes Planhat's `companyId` parameter.
+ */
+export function readListParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { limit: number | undefined; filters: IDataObject; qs: IDataObject } {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs = listQuery(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const companies = splitList(filters.companyIds).map((id) => keyableFromLocator(id));
+	if (companies.length) qs.companyId = companies.join(',');
+	return { limit, filters, qs };
+}
+
 export function listQuery(options: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	const select = splitList(options.select);

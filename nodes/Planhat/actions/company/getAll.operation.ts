@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { PAGE_SIZE, planhatGetAll } from '../../transport';
-import { listOptions, listQuery, returnAllAndLimit } from '../common.description';
+import { listOptionsCollection, readListParameters, returnAllAndLimit } from '../common.description';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(undefined),
@@ -35,14 +35,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: listOptions,
-	},
+	listOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(
@@ -53,11 +46,7 @@ export const description = updateDisplayOptions(
 const RESERVED_QUERY = ['limit', 'offset', 'sort', 'select'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = listQuery(options);
+	const { limit, filters, qs } = readListParameters.call(this, itemIndex);
 	for (const entry of (filters.filter as IDataObject[] | undefined) ?? []) {
 		const field = String(entry.field ?? '').trim();
 		if (field && !RESERVED_QUERY.includes(field)) qs[field] = entry.value as string;

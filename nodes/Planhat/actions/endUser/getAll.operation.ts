@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { PAGE_SIZE, planhatGetAll } from '../../transport';
-import { keyableFromLocator, listOptions, listQuery, returnAllAndLimit, splitList } from '../common.description';
+import { listOptionsCollection, readListParameters, returnAllAndLimit } from '../common.description';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(undefined),
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: listOptions,
-	},
+	listOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(
@@ -46,14 +39,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = listQuery(options);
+	const { limit, filters, qs } = readListParameters.call(this, itemIndex);
 	const email = String(filters.email ?? '').trim();
 	if (email) qs.email = email;
-	const companies = splitList(filters.companyIds).map((id) => keyableFromLocator(id));
-	if (companies.length) qs.companyId = companies.join(',');
 	return await planhatGetAll.call(this, '/endusers', qs, PAGE_SIZE.endusers, limit, itemIndex, 'list end users');
 }
