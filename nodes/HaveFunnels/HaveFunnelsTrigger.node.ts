@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, scrubSecrets, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, scrubSecrets, secretsMatch } from '../shared';
 import { EVENT_OPTIONS, eventMatches, readWebhookBody, senderIsCustomer } from './trigger/events';
 
 export class HaveFunnelsTrigger implements INodeType {
@@ -74,20 +73,8 @@ export class HaveFunnelsTrigger implements INodeType {
 		],
 	};
 
-	// HaveFunnels has no API to register webhooks: the URL is pasted into its settings by hand.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// No registration API: the URL is pasted into the service by hand (see the notice).
+	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => answerWithoutExecution(this, status, body);

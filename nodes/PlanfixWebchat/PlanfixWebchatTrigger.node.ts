@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -106,26 +105,8 @@ export class PlanfixWebchatTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// Planfix has no registration API: the user pastes the URL into Planfix. These only keep
-			// track of the URL n8n serves, so n8n's activation lifecycle stays complete.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				return staticData.webhookUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				staticData.webhookUrl = this.getNodeWebhookUrl('default');
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				delete staticData.webhookUrl;
-				return true;
-			},
-		},
-	};
+	// No registration API: the URL is pasted into the service by hand (see the notice).
+	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData();

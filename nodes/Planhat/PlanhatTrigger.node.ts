@@ -1,13 +1,12 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { answerWithoutExecution, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -75,21 +74,8 @@ export class PlanhatTrigger implements INodeType {
 		],
 	};
 
-	// Planhat has no API to subscribe webhooks: the user adds the webhook step to an Automation by
-	// hand, so there is nothing to register, check or remove on Planhat's side.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// No registration API: the URL is pasted into the service by hand (see the notice).
+	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
