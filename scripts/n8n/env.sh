@@ -2,9 +2,14 @@
 #   N8N_DIR   an install folder from install.sh                              [required]
 #   N8N_HOME  the instance's user folder (database, settings, ~/.n8n/nodes)  [required]
 #   N8N_PORT  default 5678; n8n listens on 127.0.0.1 only
-#   PKG_DIR   a community package to install the way the Community Nodes screen does
-#             (symlinked into $N8N_HOME/.n8n/nodes/node_modules/<name>)
+#   PKG_DIR   a package folder to load as a community package, linked into
+#             $N8N_HOME/.n8n/nodes/node_modules/<name> (npm run dev / demo: this checkout, so a
+#             rebuild shows after a restart; the e2e tests install the packed tarball instead)
 : "${N8N_DIR:?set N8N_DIR}" "${N8N_HOME:?set N8N_HOME}"
+# Under `npm run`, npm exports the project's settings (npm_config_ignore_scripts=true, …): they are
+# not n8n's, and n8n's own npm calls (Community Nodes installs) must not inherit them.
+for _var in $(compgen -e); do case "$_var" in npm_config_* | npm_package_* | npm_lifecycle_*) unset "$_var" ;; esac; done; unset _var
+[ -f "$N8N_DIR/.installed" ] || { echo "$N8N_DIR is not a finished n8n install (scripts/n8n/install.sh makes one)" >&2; return 1 2>/dev/null || exit 1; }
 N8N_DIR=$(cd "$N8N_DIR" && pwd); mkdir -p "$N8N_HOME"; N8N_HOME=$(cd "$N8N_HOME" && pwd)
 NODE_BIN=$(cat "$N8N_DIR/.node-bin" 2>/dev/null || command -v node)
 N8N_VERSION=$("$NODE_BIN" -p "require('$N8N_DIR/node_modules/n8n/package.json').version")

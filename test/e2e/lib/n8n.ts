@@ -1,6 +1,7 @@
 /**
- * The real-n8n e2e rig: installs (cached) and starts a real n8n with this package installed the
- * way the Community Nodes screen does, imports credentials and workflows with n8n's own CLI,
+ * The real-n8n e2e rig: starts a real n8n (installed once per run by scripts/n8n/install.sh) with
+ * this package's packed tarball installed by the README's manual install command, imports
+ * credentials and workflows with n8n's own CLI,
  * activates them, and gives tests HTTP access, the executions from n8n's database, and stop().
  * It drives the scripts in scripts/n8n/, so tests and `npm run dev` start n8n the same way.
  */
@@ -80,11 +81,42 @@ function isFree(port: number): Promise<boolean> {
 	});
 }
 
-/** The install folder of a line (installs it if the cache is cold: slow). */
+/**
+ * The install folder of a line, prepared once per run by `scripts/n8n/install.sh` (the `test` and
+ * `test:e2e` scripts run it before jest). A test file never installs n8n itself: a folder without
+ * the install's last step (its .installed marker) is not used.
+ */
 export function installDir(line: N8nLine): string {
-	const out = spawnSync('bash', [path.join(SCRIPTS, 'install.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	if (out.status !== 0) throw new Error(`n8n ${line} could not be installed (scripts/n8n/install.sh ${line} failed)`);
-	return out.stdout.trim().split('\n').pop() as string;
+	const out = spawnSync('bash', ['-c', '. "$1/versions.sh"; case "$2" in 1.x) echo "$N8N_CACHE/n8n-$N8N_V1";; *) echo "$N8N_CACHE/n8n-$N8N_V2";; esac', 'dir', SCRIPTS, line], {
+		encoding: 'utf8',
+	});
+	const dir = out.stdout.trim();
+	if (!dir || !fs.existsSync(path.join(dir, '.installed'))) {
+		throw new Error(`n8n ${line} is not installed in ${dir || 'the n8n cache'}: run \`bash scripts/n8n/install.sh ${line}\` (npm test does it before jest)`);
+	}
+	return dir;
+}
+
+/** The README's manual install command, as run inside ~/.n8n/nodes (without the package name). */
+export const MANUAL_INSTALL_ARGS = ['install', '--legacy-peer-deps', '--no-audit', '--no-fund'];
+
+/** The tarball `npm pack` made of this package for this run (test/global-setup.js). */
+export function packageTarball(): string {
+	const dir = path.join(ROOT, 'test', '.tmp', 'pack');
+	const tgz = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')) : [];
+	if (tgz.length !== 1) throw new Error(`expected one packed tarball in ${dir} (made by test/global-setup.js), found ${tgz.length}`);
+	return path.join(dir, tgz[0]);
+}
+
+/**
+ * Installs the packed package into an n8n user folder exactly as the README tells a user to:
+ * `npm install --legacy-peer-deps <package>` inside ~/.n8n/nodes (here with the tarball).
+ */
+export async function installPackage(home: string, env: NodeJS.ProcessEnv): Promise<string> {
+	const nodesDir = path.join(home, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	await run('npm', [...MANUAL_INSTALL_ARGS, packageTarball()], { cwd: nodesDir, env, maxBuffer: 16 * 1024 * 1024 });
+	return nodesDir;
 }
 
 export interface StartOptions {
@@ -297,7 +329,6 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 		N8N_HOME: home,
 		N8N_PORT: String(port),
 		N8N_HOST: '127.0.0.1',
-		PKG_DIR: ROOT,
 		N8N_LOG_LEVEL: 'info',
 		...options.env,
 	};
@@ -306,13 +337,13 @@ export async function startN8n(options: StartOptions): Promise<N8nInstance> {
 	delete env.NODE_ENV;
 	delete env.N8N_USER_FOLDER;
 	delete env.NODE_OPTIONS;
-	const nodeBin = fs.readFileSync(path.join(dir, '.node-bin'), 'utf8').trim();
+	delete env.PKG_DIR;
 	const version = (JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
 	const instance = new N8nInstance(options.line, dir, home, port, env, version);
-	void nodeBin;
 	const fixtures = path.join(home, 'fixtures');
 	fs.mkdirSync(path.join(fixtures, 'workflows'), { recursive: true });
 	try {
+		await installPackage(home, env);
 		if (options.credentials?.length) {
 			fs.writeFileSync(path.join(fixtures, 'credentials.json'), JSON.stringify(options.credentials));
 			await instance.cli('import:credentials', `--input=${path.join(fixtures, 'credentials.json')}`);
