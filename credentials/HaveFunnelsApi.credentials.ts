@@ -14,6 +14,10 @@ import { withFormField } from '../nodes/shared';
  * form body of every call to `<installation>/include/api.php`, so the token is added by the
  * function form of `authenticate` (n8n's generic form cannot add a field to a form body).
  */
+const TOKEN_REFUSED = 'HaveFunnels refused the API token. Copy it again from Account > Installation > API token.';
+const NOT_AN_INSTALLATION =
+	'The Installation URL does not lead to a HaveFunnels API. Use the address of your installation without /include/api.php, for example https://havefunnels.com/script.';
+
 export class HaveFunnelsApi implements ICredentialType {
 	name = 'haveFunnelsApi';
 
@@ -65,7 +69,10 @@ export class HaveFunnelsApi implements ICredentialType {
 		body: withFormField(requestOptions.body, 'token', String(credentials.apiToken ?? '')),
 	});
 
-	// HaveFunnels answers errors with HTTP 200 too, so the test judges the body of a harmless call.
+	// HaveFunnels answers errors with HTTP 200 on older versions and with 401/404 on recent ones, so
+	// the test judges both the status code and the body of a harmless call. Each failure names what
+	// to fix instead of n8n's bare "Unauthorized"; a host that does not answer at all shows n8n's
+	// network error (for example ENOTFOUND).
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
@@ -75,22 +82,12 @@ export class HaveFunnelsApi implements ICredentialType {
 			body: { function: 'get-versions' },
 		},
 		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'success',
-					value: false,
-					message: 'HaveFunnels refused the API token. Copy it again from Account > Installation > API token.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status',
-					value: 'error',
-					message: 'HaveFunnels refused the API token. Copy it again from Account > Installation > API token.',
-				},
-			},
-		],
+			{ type: 'responseCode', properties: { value: 401, message: TOKEN_REFUSED } },
+			{ type: 'responseCode', properties: { value: 404, message: NOT_AN_INSTALLATION } },
+			{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: TOKEN_REFUSED } },
+			{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: TOKEN_REFUSED } },
+			// Anything else without HaveFunnels' "success" field did not come from its API.
+			{ type: 'responseSuccessBody', properties: { key: 'success', value: undefined, message: NOT_AN_INSTALLATION } },
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

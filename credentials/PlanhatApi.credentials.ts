@@ -55,12 +55,40 @@ export class PlanhatApi implements ICredentialType {
 		},
 	};
 
+	// The test reads one company. n8n shows a rule's message when the answer has its status code,
+	// instead of a bare "Unauthorized"; a host that does not answer at all shows n8n's network error.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/companies',
 			method: 'GET',
 			qs: { limit: 1, select: '_id' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Planhat refused the API token. Copy it again from Planhat > Settings > Private Apps (or Service Accounts), or create a new token there.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The API token is valid but may not read companies. In Planhat > Settings > Private Apps, give the token access to companies, end users and conversations.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The Base URL does not lead to the Planhat API. Use https://api.planhat.com, or your tenant\'s regional host such as https://api-eu.planhat.com.',
+				},
+			},
+		],
 	};
 }
