@@ -7,8 +7,7 @@ import { execFile } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
 import { N8N_LINES, ROOT } from './lib/n8n';
-
-const { SECRETS } = require('./lib/sync-setup');
+import { SECRETS } from './lib/sync-setup';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -63,6 +62,6 @@ describe.each(N8N_LINES)('npm run demo on n8n %s', (line) => {
 		expect(stdout).toMatch(/→ Planhat conversation [0-9a-f]{24}: "Order #1001", type "HaveFunnels Chat", company Acme Ltd/);
 		expect(stdout).toMatch(/n8n → Planfix +newMessage +chatId=\d+ .*isEcho=true +userEmail=bruce@havefunnels\.test → HTTP 200/);
 		expect(stdout).toContain('Demo finished (DEMO_EXIT=1): stopping.');
-		for (const secret of Object.values(SECRETS) as string[]) expect(stdout + stderr).not.toContain(secret);
+		for (const secret of Object.values(SECRETS)) expect(stdout + stderr).not.toContain(secret);
 	}, 300_000);
 });
