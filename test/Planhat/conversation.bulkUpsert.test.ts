@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../rig';
 import { mapUpsertResult } from '../../nodes/Planhat/actions/conversation/bulkUpsert.operation';

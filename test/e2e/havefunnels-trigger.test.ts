@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The HaveFunnels Trigger in a real n8n, on both lines: the stand-in sends every documented
  * webhook the way HaveFunnels does (JSON with function/key/data/sender-url), the trigger checks the

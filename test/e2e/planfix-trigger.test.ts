@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The Planfix Webchat Trigger in a real n8n (1.x and 2.x), fed by the Planfix stand-in's agent
  * (cmd=newMessage form posts with the integration token): token checks before any execution,

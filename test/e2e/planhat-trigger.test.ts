@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Planhat Trigger in a real n8n (both lines): the shared secret in a header is checked first (401
  * and no execution when wrong or missing), malformed bodies get 400, and the event filter answers

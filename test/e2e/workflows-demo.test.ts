@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * `npm run demo` end to end (its script, after the build): on each n8n line, with DEMO_EXIT=1 so it
  * stops after playing the conversation. It must finish every step and print what each service

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code runs in Node.js, not in n8n's node sandbox; its errors are not node errors */
 /**
  * The workflow-executor rig: runs workflow JSON through n8n-core's real WorkflowExecute, with this
  * package's nodes and credentials loaded from dist/ (the files package.json's "n8n" section lists,

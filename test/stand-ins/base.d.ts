@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- types of test code that runs in Node.js, not in n8n's node sandbox */
 // Types for the plain-JS stand-in base (base.js), for TypeScript tests.
 import type { IncomingHttpHeaders, ServerResponse } from 'http';
 

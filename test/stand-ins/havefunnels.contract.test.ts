@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Contract tests of the HaveFunnels stand-in: the sample requests and responses of
  * shared/api-docs/havefunnels-web-api.txt (fixtures/doc-samples.json), and one test per HaveFunnels

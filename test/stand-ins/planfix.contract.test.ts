@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Contract tests of the Planfix webchat stand-in: every sample request/response of
  * shared/api-docs/planfix-webchat-api.txt and every Planfix quirk of CONTRACT-NOTES.md.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test code runs in Node.js, not in n8n's node sandbox; its errors are not node errors */
 /**
  * The real-n8n e2e rig: installs (cached) and starts a real n8n with this package installed the
  * way the Community Nodes screen does, imports credentials and workflows with n8n's own CLI,
