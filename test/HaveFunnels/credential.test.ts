@@ -51,7 +51,7 @@ it('a good token passes, calling get-versions with the token in the form body', 
 	const [call] = ctx.hf.calls('get-versions');
 	expect(call.path).toBe('/script/include/api.php');
 	expect(call.contentType).toContain('application/x-www-form-urlencoded');
-	expect(call.form.pairs).toEqual([['function', 'get-versions'], ['token', TOKEN]]);
+	expect(call.form!.pairs).toEqual([['function', 'get-versions'], ['token', TOKEN]]);
 });
 
 it('a trailing slash in the installation URL is tolerated', async () => {

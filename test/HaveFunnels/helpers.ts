@@ -4,14 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { HF_RIG_TOKEN, HF_RIG_WEBHOOK_SECRET } from '../fixture-secrets';
 import { runNode } from '../rig';
+import { createHaveFunnelsStandIn, type HaveFunnelsStandIn } from '../stand-ins/havefunnels';
 
-const { createHaveFunnelsStandIn } = require('../stand-ins/havefunnels');
+export const TOKEN = HF_RIG_TOKEN;
+export const WEBHOOK_SECRET = HF_RIG_WEBHOOK_SECRET;
 
-export const TOKEN = 'hf-rig-token-7f3a9c2e51';
-export const WEBHOOK_SECRET = 'hf-hook-secret-b81d';
-
-export type StandIn = any;
+export type StandIn = HaveFunnelsStandIn;
 
 /** Starts a stand-in for the file (a lead John Doe with a two-message conversation is seeded). */
 export function useStandIn(options: IDataObject = {}): { hf: StandIn } {
@@ -46,9 +46,7 @@ export function runHf(hf: StandIn, resource: string, operation: string, paramete
 
 /** The form pairs of each recorded call of `fn`, without the token (checked separately). */
 export function sentForms(hf: StandIn, fn?: string): Array<Array<[string, string]>> {
-	return hf.calls(fn).map((request: { form: { pairs: Array<[string, string]> } }) =>
-		request.form.pairs.filter(([key]) => key !== 'token'),
-	);
+	return hf.calls(fn).map((request) => request.form!.pairs.filter(([key]) => key !== 'token'));
 }
 
 /** The one call of `fn` as ordered pairs; fails when there was not exactly one. */
@@ -63,7 +61,7 @@ export function expectTokenSent(hf: StandIn) {
 	const calls = hf.calls();
 	expect(calls.length).toBeGreaterThan(0);
 	for (const request of calls) {
-		expect(request.form.pairs.filter(([key]: [string]) => key === 'token')).toEqual([['token', TOKEN]]);
+		expect(request.form!.pairs.filter(([key]) => key === 'token')).toEqual([['token', TOKEN]]);
 	}
 }
 

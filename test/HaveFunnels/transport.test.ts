@@ -6,13 +6,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { HF_RIG_WRONG_TOKEN } from '../fixture-secrets';
 import { TOKEN, expectNoSecrets, runHf, useStandIn } from './helpers';
 
 const ctx = useStandIn();
 
 /** Every request that reached the stand-in for `fn`, faulted ones included. */
 const attempts = (fn: string): Array<{ status: number | null; fault: string | null }> =>
-	ctx.hf.requests.filter((r: { form?: { fields: { function?: string } } }) => r.form?.fields.function === fn);
+	ctx.hf.requests.filter((r) => r.form?.fields.function === fn);
 
 /** Runs one call that must fail, and checks the error is the node's and leaks no secret. */
 async function failing(resource: string, operation: string, params: IDataObject, credentials = {}) {
@@ -54,18 +55,18 @@ describe('success:false answers (HTTP 200) become node errors with helpful messa
 
 describe('{status:"error"} answers become node errors at any HTTP status', () => {
 	it('a wrong token (401, recent versions) names the token and where to find it, without leaking it', async () => {
-		const error = await failing('user', 'get', { userId: '4' }, { apiToken: 'wrong-token-123456' });
+		const error = await failing('user', 'get', { userId: '4' }, { apiToken: HF_RIG_WRONG_TOKEN });
 		expect(error.message).toBe(
 			'HaveFunnels refused the API token. Check the API token (Account > Installation > API token) and the Installation URL of the credential.',
 		);
 		expect(error.httpCode).toBe('401');
-		expect(JSON.stringify(error)).not.toContain('wrong-token-123456');
+		expect(JSON.stringify(error)).not.toContain(HF_RIG_WRONG_TOKEN);
 	});
 
 	it('the same at HTTP 200 (older versions)', async () => {
 		ctx.hf.setLegacyErrors(true);
 		try {
-			const error = await failing('user', 'get', { userId: '4' }, { apiToken: 'wrong-token-123456' });
+			const error = await failing('user', 'get', { userId: '4' }, { apiToken: HF_RIG_WRONG_TOKEN });
 			expect(error.message).toMatch(/^HaveFunnels refused the API token/);
 			expect(error.httpCode).toBe('200');
 			expect(ctx.hf.calls('get-user')[0].status).toBe(200);

@@ -1,4 +1,5 @@
 /** Error mapping and retries of the Planfix transport, seen through real node runs. */
+import { PF_RIG_WRONG_TOKEN } from '../fixture-secrets';
 import { runNode } from '../rig';
 import { credentialsFor, expectNoSecrets, startStandIn, type StandIn } from './fixtures';
 
@@ -16,7 +17,7 @@ describe('Planfix Webchat: errors and retries', () => {
 	});
 
 	it('maps 401 to a message about the Planfix token, without the token anywhere', async () => {
-		const run = await runNode({ type: 'planfixWebchat', parameters: send, credentials: credentialsFor(pf, { planfixToken: 'wrong-token-0000' }) });
+		const run = await runNode({ type: 'planfixWebchat', parameters: send, credentials: credentialsFor(pf, { planfixToken: PF_RIG_WRONG_TOKEN }) });
 		expect(run.status).toBe('error');
 		expect(run.error).toMatchObject({
 			message: 'Planfix rejected the token — check the Planfix token in the credential',
@@ -26,7 +27,7 @@ describe('Planfix Webchat: errors and retries', () => {
 		});
 		expect(pf.requests).toHaveLength(1);
 		expectNoSecrets(run.raw);
-		expect(JSON.stringify(run.raw)).not.toContain('wrong-token-0000');
+		expect(JSON.stringify(run.raw)).not.toContain(PF_RIG_WRONG_TOKEN);
 	});
 
 	it('maps 400 Invalid parameters to a message naming the command', async () => {
@@ -57,7 +58,7 @@ describe('Planfix Webchat: errors and retries', () => {
 		const started = Date.now();
 		const run = await runNode({ type: 'planfixWebchat', parameters: send, credentials: credentialsFor(pf) });
 		expect(run.status).toBe('success');
-		expect(pf.requests.map((r: any) => r.status)).toEqual([429, 200]);
+		expect(pf.requests.map((r) => r.status)).toEqual([429, 200]);
 		expect(pf.requests[1].at - pf.requests[0].at).toBeGreaterThanOrEqual(950);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(pf.state.messages).toHaveLength(1);
@@ -94,8 +95,8 @@ describe('Planfix Webchat: errors and retries', () => {
 		pf.inject({ drop: true });
 		const run = await runNode({ type: 'planfixWebchat', parameters: status, credentials: credentialsFor(pf) });
 		expect(run.status).toBe('success');
-		expect(pf.requests.map((r: any) => r.fault)).toEqual(['502', 'drop', null]);
-		expect(pf.state.statuses.get('4188849').status).toBe('read');
+		expect(pf.requests.map((r) => r.fault)).toEqual(['502', 'drop', null]);
+		expect(pf.state.statuses.get('4188849')!.status).toBe('read');
 	});
 
 	it('fails a read after bounded 5xx retries', async () => {

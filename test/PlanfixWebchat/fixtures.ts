@@ -1,13 +1,14 @@
 /** Shared set-up of the Planfix Webchat rig tests: a started stand-in and the credential for it. */
-const { createPlanfixStandIn } = require('../stand-ins/planfix');
+import { PF_RIG_INTEGRATION_TOKEN, PF_RIG_PLANFIX_TOKEN } from '../fixture-secrets';
+import { createPlanfixStandIn, type PlanfixStandIn, type PlanfixStandInOptions } from '../stand-ins/planfix';
 
-export const PLANFIX_TOKEN = 'pf-secret-7f3a9c2e41';
-export const INTEGRATION_TOKEN = 'int-secret-b5d81e6f09';
+export const PLANFIX_TOKEN = PF_RIG_PLANFIX_TOKEN;
+export const INTEGRATION_TOKEN = PF_RIG_INTEGRATION_TOKEN;
 export const PROVIDER = 'n8n-chat';
 
-export type StandIn = any;
+export type StandIn = PlanfixStandIn;
 
-export async function startStandIn(options: Record<string, unknown> = {}): Promise<StandIn> {
+export async function startStandIn(options: PlanfixStandInOptions = {}): Promise<StandIn> {
 	const pf = createPlanfixStandIn({ planfixToken: PLANFIX_TOKEN, integrationToken: INTEGRATION_TOKEN, ...options });
 	await pf.start();
 	return pf;
@@ -27,7 +28,7 @@ export function credentialsFor(pf: StandIn, overrides: Record<string, string> = 
 
 /** The ordered form pairs of every API call the stand-in received. */
 export function sentPairs(pf: StandIn): Array<Array<[string, string]>> {
-	return pf.apiCalls().map((r: any) => r.form?.pairs ?? []);
+	return pf.apiCalls().map((r) => r.form?.pairs ?? []);
 }
 
 /** Asserts that no text of `value` holds either token (raw or URL-encoded). */

@@ -26,7 +26,7 @@ describe('Planfix Webchat: secrets never leak', () => {
 	it.each(operations.map((p) => [`${p.resource} → ${p.operation}`, p]))('%s: success output holds no token', async (_name, parameters) => {
 		const run = await runNode({ type: 'planfixWebchat', parameters, credentials: credentialsFor(pf) });
 		expect(run.status).toBe('success');
-		expect(pf.apiCalls()[0].form.fields.planfix_token).toBe(PLANFIX_TOKEN);
+		expect(pf.apiCalls()[0].form!.fields.planfix_token).toBe(PLANFIX_TOKEN);
 		expectNoSecrets(run.raw);
 	});
 

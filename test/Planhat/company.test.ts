@@ -1,7 +1,8 @@
 import { runNode } from '../rig';
 import { COMPANY_A, credentialsFor, handled, startStandIn } from './helpers';
+import type { PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
+let standIn: PlanhatStandIn;
 beforeEach(async () => {
 	standIn = await startStandIn();
 });
@@ -39,7 +40,7 @@ describe('Planhat › Company', () => {
 			credentials: credentialsFor(standIn),
 		});
 		expect(run.status).toBe('success');
-		expect(handled(standIn, 'GET').map((r: any) => r.query)).toEqual([
+		expect(handled(standIn, 'GET').map((r) => r.query)).toEqual([
 			{ phase: 'live', select: 'name,phase', sort: 'name', limit: '5000', offset: '0' },
 		]);
 		expect(run.json).toHaveLength(2502);

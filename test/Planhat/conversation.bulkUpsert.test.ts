@@ -1,9 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../rig';
 import { mapUpsertResult } from '../../nodes/Planhat/actions/conversation/bulkUpsert.operation';
-import { COMPANY_A, credentialsFor, handled, startStandIn } from './helpers';
+import { COMPANY_A, credentialsFor, handled, itemsOf, startStandIn } from './helpers';
+import type { PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
+let standIn: PlanhatStandIn;
 beforeEach(async () => {
 	standIn = await startStandIn();
 });
@@ -21,10 +23,10 @@ const upsert = (items: IDataObject[], extra: IDataObject = {}, continueOnFail = 
 	});
 
 /** Wraps the stand-in's handler to measure how many requests it serves at once. */
-function trackConcurrency(target: any, delayMs = 30) {
+function trackConcurrency(target: PlanhatStandIn, delayMs = 30) {
 	const original = target.handler;
 	const stats = { active: 0, maxActive: 0 };
-	target.handler = async (request: unknown, res: unknown, self: unknown) => {
+	target.handler = async (request, res, self) => {
 		stats.active += 1;
 		stats.maxActive = Math.max(stats.maxActive, stats.active);
 		await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -46,10 +48,10 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 		const run = await upsert(many(12000));
 		expect(run.status).toBe('success');
 		const puts = handled(standIn, 'PUT', '/conversations');
-		expect(puts.map((r: any) => r.json.length)).toEqual([5000, 5000, 2000]);
-		expect(puts[0].json[0]).toEqual({ companyId: COMPANY_A, externalId: 'm-0', subject: 'S0' });
-		expect(puts[1].json[0].externalId).toBe('m-5000');
-		expect(puts[2].json[1999].externalId).toBe('m-11999');
+		expect(puts.map((r) => itemsOf(r).length)).toEqual([5000, 5000, 2000]);
+		expect(itemsOf(puts[0])[0]).toEqual({ companyId: COMPANY_A, externalId: 'm-0', subject: 'S0' });
+		expect(itemsOf(puts[1])[0].externalId).toBe('m-5000');
+		expect(itemsOf(puts[2])[1999].externalId).toBe('m-11999');
 		expect(stats.maxActive).toBe(1);
 		expect(run.json).toHaveLength(12000);
 		expect(run.json.every((j) => j.status === 'created')).toBe(true);
@@ -84,8 +86,8 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 		expect(run.json[3].error).toBe('Company not found: extid-ghost');
 		expect(run.json[5]).toMatchObject({ status: 'failed', _id: 'ffffffffffffffffffffffff' });
 		expect(run.json[5].error).toMatch(/No conversation matches _id/);
-		const keyless = standIn.conversations.find((c: any) => c.subject === 'no key');
-		expect(run.json[4]).toEqual({ status: 'created', _id: keyless._id });
+		const keyless = standIn.conversations.find((c) => c.subject === 'no key');
+		expect(run.json[4]).toEqual({ status: 'created', _id: keyless!._id });
 		expect(run.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6].map((item) => ({ item })));
 	});
 
@@ -100,7 +102,7 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 			'Planhat could not create or update 1 of 3 conversations (206): item 2: companyId is required to create a conversation',
 		);
 		expect(run.error?.itemIndex).toBe(1);
-		expect(standIn.conversations.map((c: any) => c.externalId)).toEqual(['ok-1', 'ok-2']);
+		expect(standIn.conversations.map((c) => c.externalId)).toEqual(['ok-1', 'ok-2']);
 	});
 
 	it('without Continue On Fail, later chunks are not sent after a chunk with failures', async () => {
@@ -129,7 +131,7 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 		const run = await upsert(items, {}, true);
 		expect(run.status).toBe('success');
 		const puts = handled(standIn, 'PUT');
-		expect(puts.map((r: any) => [r.json.length, r.status])).toEqual([
+		expect(puts.map((r) => [itemsOf(r).length, r.status])).toEqual([
 			[5000, 400],
 			[2, 200],
 		]);
@@ -166,7 +168,7 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 			{ subject: 'Hi', type: 'note', activityTags: ['chat'], companyId: 'extid-tenet-1', externalId: 'chat-2' },
 		]);
 		expect(run.json.map((j) => j.status)).toEqual(['updated', 'created']);
-		expect(standIn.getConversation('extid-chat-1').subject).toBe('Hello again');
+		expect(standIn.getConversation('extid-chat-1')!.subject).toBe('Hello again');
 	});
 
 	it('a reserved type in an item is refused before sending; with Continue On Fail only that item fails', async () => {
@@ -186,35 +188,35 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 
 	it('a 429 in the middle is retried after Retry-After and no chunk is sent twice', async () => {
 		let puts = 0;
-		standIn.inject({ status: 429, retryAfter: 1, match: (r: any) => r.method === 'PUT' && ++puts === 2 });
+		standIn.inject({ status: 429, retryAfter: 1, match: (r) => r.method === 'PUT' && ++puts === 2 });
 		const started = Date.now();
 		const run = await upsert(many(12000));
 		expect(run.status).toBe('success');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-		const all = standIn.requests.filter((r: any) => r.method === 'PUT');
-		expect(all.map((r: any) => [r.json.length, r.status])).toEqual([
+		const all = standIn.requests.filter((r) => r.method === 'PUT');
+		expect(all.map((r) => [itemsOf(r).length, r.status])).toEqual([
 			[5000, 200],
 			[5000, 429],
 			[5000, 200],
 			[2000, 200],
 		]);
-		expect(all[1].json[0].externalId).toBe(all[2].json[0].externalId);
-		expect(handled(standIn, 'PUT').map((r: any) => r.json[0].externalId)).toEqual(['m-0', 'm-5000', 'm-10000']);
+		expect(itemsOf(all[1])[0].externalId).toBe(itemsOf(all[2])[0].externalId);
+		expect(handled(standIn, 'PUT').map((r) => itemsOf(r)[0].externalId)).toEqual(['m-0', 'm-5000', 'm-10000']);
 		expect(standIn.conversations).toHaveLength(12000);
 		expect(run.json.every((j) => j.status === 'created')).toBe(true);
 	});
 
 	it('a lost answer is retried only when every item carries a keyable (a retry cannot duplicate)', async () => {
-		standIn.inject({ drop: true, match: (r: any) => r.method === 'PUT' });
+		standIn.inject({ drop: true, match: (r) => r.method === 'PUT' });
 		const keyed = await upsert(many(3));
 		expect(keyed.status).toBe('success');
-		expect(standIn.requests.filter((r: any) => r.method === 'PUT')).toHaveLength(2);
+		expect(standIn.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
 		standIn.clearRequests();
-		standIn.inject({ status: 503, match: (r: any) => r.method === 'PUT' });
+		standIn.inject({ status: 503, match: (r) => r.method === 'PUT' });
 		const keyless = await upsert([{ companyId: COMPANY_A, subject: 'no key' }]);
 		expect(keyless.status).toBe('error');
 		expect(keyless.error?.message).toMatch(/server error \(503\)/);
-		expect(standIn.requests.filter((r: any) => r.method === 'PUT')).toHaveLength(1);
+		expect(standIn.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
 	});
 });
 

@@ -1,7 +1,8 @@
 import { runNode } from '../rig';
-import { COMPANY_A, credentialsFor, handled, startStandIn, TOKEN, USER_ID } from './helpers';
+import { bodyOf, COMPANY_A, credentialsFor, handled, startStandIn, TOKEN, USER_ID } from './helpers';
+import type { PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
+let standIn: PlanhatStandIn;
 beforeEach(async () => {
 	standIn = await startStandIn();
 });
@@ -53,7 +54,7 @@ describe('Planhat › Conversation › Create', () => {
 			externalId: 'c-1',
 			custom: { Channel: 'webchat' },
 		});
-		expect(posts[1].json.externalId).toBe('c-2');
+		expect(bodyOf(posts[1]).externalId).toBe('c-2');
 		expect(run.json.map((c) => c.subject)).toEqual(['First', 'Second']);
 		expect(run.json[0]).toMatchObject({ companyId: COMPANY_A, companyName: 'Tenet', snippet: 'Hello', starred: true });
 		expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -71,7 +72,7 @@ describe('Planhat › Conversation › Create', () => {
 				credentials: credentialsFor(standIn),
 			});
 			expect(run.status).toBe('success');
-			expect(handled(standIn, 'POST').pop().json.companyId).toBe(sent);
+			expect(bodyOf(handled(standIn, 'POST').pop()!).companyId).toBe(sent);
 			expect(run.json[0].companyId).toBe(COMPANY_A);
 		}
 	});
@@ -101,7 +102,7 @@ describe('Planhat › Conversation › Create', () => {
 			},
 			credentials: credentialsFor(standIn),
 		});
-		expect(handled(standIn, 'POST')[0].json.type).toBe('coffee');
+		expect(bodyOf(handled(standIn, 'POST')[0]).type).toBe('coffee');
 		expect(run.json[0].type).toBe('note');
 	});
 

@@ -1,7 +1,8 @@
 import { runNode } from '../rig';
 import { COMPANY_A, COMPANY_B, credentialsFor, handled, startStandIn } from './helpers';
+import type { PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
+let standIn: PlanhatStandIn;
 beforeEach(async () => {
 	standIn = await startStandIn();
 });
@@ -22,7 +23,7 @@ describe('Planhat › Conversation › Get Many', () => {
 		const run = await getAll({ returnAll: true });
 		expect(run.status).toBe('success');
 		const pages = handled(standIn, 'GET', '/conversations');
-		expect(pages.map((r: any) => r.query)).toEqual([
+		expect(pages.map((r) => r.query)).toEqual([
 			{ limit: '2000', offset: '0' },
 			{ limit: '2000', offset: '2000' },
 			{ limit: '2000', offset: '4000' },
@@ -36,18 +37,18 @@ describe('Planhat › Conversation › Get Many', () => {
 		standIn.seedConversations(4000, { companyId: COMPANY_A });
 		const run = await getAll({ returnAll: true });
 		expect(run.json).toHaveLength(4000);
-		expect(handled(standIn, 'GET').map((r: any) => r.query.offset)).toEqual(['0', '2000', '4000']);
+		expect(handled(standIn, 'GET').map((r) => r.query.offset)).toEqual(['0', '2000', '4000']);
 	});
 
 	it('Limit asks for just that many (one request under 2,000; pages above)', async () => {
 		standIn.seedConversations(4500, { companyId: COMPANY_A });
 		const small = await getAll({ returnAll: false, limit: 7 });
 		expect(small.json).toHaveLength(7);
-		expect(handled(standIn, 'GET').map((r: any) => r.query)).toEqual([{ limit: '7', offset: '0' }]);
+		expect(handled(standIn, 'GET').map((r) => r.query)).toEqual([{ limit: '7', offset: '0' }]);
 		standIn.clearRequests();
 		const big = await getAll({ returnAll: false, limit: 2500 });
 		expect(big.json).toHaveLength(2500);
-		expect(handled(standIn, 'GET').map((r: any) => r.query)).toEqual([
+		expect(handled(standIn, 'GET').map((r) => r.query)).toEqual([
 			{ limit: '2000', offset: '0' },
 			{ limit: '500', offset: '2000' },
 		]);

@@ -1,8 +1,9 @@
 import { runNode } from '../rig';
 import { COMPANY_A, COMPANY_B, credentialsFor, handled, startStandIn } from './helpers';
+import type { Conversation, PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
-let stored: any;
+let standIn: PlanhatStandIn;
+let stored: Conversation;
 beforeEach(async () => {
 	standIn = await startStandIn();
 	stored = standIn.addConversation({
@@ -93,7 +94,7 @@ describe('Planhat › Conversation › Update', () => {
 			endusers: [{ id: 'e1' }, { id: 'e2' }],
 		});
 		expect(run.json[0]).toMatchObject({ _id: stored._id, subject: 'Renamed', pinned: true, companyId: COMPANY_B });
-		expect(standIn.getConversation(stored._id).subject).toBe('Renamed');
+		expect(standIn.getConversation(stored._id)!.subject).toBe('Renamed');
 	});
 
 	it('refuses an update with no fields and a reserved type, sending nothing', async () => {

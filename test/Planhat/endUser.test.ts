@@ -1,7 +1,8 @@
 import { runNode } from '../rig';
-import { COMPANY_A, COMPANY_B, credentialsFor, handled, startStandIn } from './helpers';
+import { bodyOf, COMPANY_A, COMPANY_B, credentialsFor, handled, startStandIn } from './helpers';
+import type { PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
+let standIn: PlanhatStandIn;
 beforeEach(async () => {
 	standIn = await startStandIn({
 		endusers: [
@@ -23,7 +24,7 @@ describe('Planhat › End User', () => {
 			items: [{ email: 'lara@tenet.com' }, { email: 'nobody@x.org' }],
 		});
 		expect(run.status).toBe('success');
-		expect(handled(standIn, 'GET', '/endusers').map((r: any) => r.query)).toEqual([
+		expect(handled(standIn, 'GET', '/endusers').map((r) => r.query)).toEqual([
 			{ email: 'lara@tenet.com', limit: '1', offset: '0' },
 			{ email: 'nobody@x.org', limit: '1', offset: '0' },
 		]);
@@ -45,7 +46,7 @@ describe('Planhat › End User', () => {
 			credentials: credentialsFor(standIn),
 		});
 		expect(run.json).toHaveLength(2102);
-		expect(handled(standIn, 'GET').map((r: any) => r.query)).toEqual([
+		expect(handled(standIn, 'GET').map((r) => r.query)).toEqual([
 			{ companyId: `${COMPANY_A},${COMPANY_B}`, select: 'email', limit: '2000', offset: '0' },
 			{ companyId: `${COMPANY_A},${COMPANY_B}`, select: 'email', limit: '2000', offset: '2000' },
 		]);
@@ -73,7 +74,7 @@ describe('Planhat › End User', () => {
 			parameters: { resource: 'endUser', operation: 'create', email: 'a@else.org', additionalFields: { companyId: 'extid-tenet-1' } },
 			credentials: credentialsFor(standIn),
 		});
-		expect(handled(standIn, 'POST')[0].json.companyId).toBe('extid-tenet-1');
+		expect(bodyOf(handled(standIn, 'POST')[0]).companyId).toBe('extid-tenet-1');
 		expect(ok.json[0].companyId).toBe(COMPANY_A);
 		const bad = await runNode({
 			type: 'planhat',

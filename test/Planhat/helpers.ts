@@ -1,7 +1,10 @@
 /** Shared set-up of the Planhat rig tests: a started stand-in with two companies and a user. */
-const { createPlanhatStandIn } = require('../stand-ins/planhat');
+import type { IDataObject } from 'n8n-workflow';
 
-export const TOKEN = 'ph-secret-token-7f3a9c1e5b';
+import { PH_RIG_TOKEN } from '../fixture-secrets';
+import { createPlanhatStandIn, type PlanhatRequest, type PlanhatStandIn } from '../stand-ins/planhat';
+
+export const TOKEN = PH_RIG_TOKEN;
 export const COMPANY_A = '61006bc89a3e0b702ed8ea49';
 export const COMPANY_B = '584d9d5505ba1b622f04adb3';
 export const USER_ID = '58e231b14246fc73139f29e8';
@@ -25,8 +28,14 @@ export function credentialsFor(standIn: { url: string }, apiToken = TOKEN) {
 }
 
 /** Requests that reached the stand-in's handler, optionally of one method and path. */
-export function handled(standIn: any, method?: string, path?: string): any[] {
+export function handled(standIn: PlanhatStandIn, method?: string, path?: string): PlanhatRequest[] {
 	return standIn.requests.filter(
-		(r: any) => !r.fault && !r.rateLimited && (!method || r.method === method) && (!path || r.path === path),
+		(r) => !r.fault && !r.rateLimited && (!method || r.method === method) && (!path || r.path === path),
 	);
 }
+
+/** The JSON body of a create or update request (one record). */
+export const bodyOf = (request: PlanhatRequest) => request.json as IDataObject;
+
+/** The JSON body of a bulk upsert request (a list of conversations). */
+export const itemsOf = (request: PlanhatRequest) => request.json as IDataObject[];

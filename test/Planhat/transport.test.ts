@@ -4,9 +4,10 @@
  */
 import { runNode } from '../rig';
 import { COMPANY_A, credentialsFor, handled, startStandIn, TOKEN } from './helpers';
+import type { Conversation, PlanhatStandIn } from '../stand-ins/planhat';
 
-let standIn: any;
-let stored: any;
+let standIn: PlanhatStandIn;
+let stored: Conversation;
 beforeEach(async () => {
 	standIn = await startStandIn();
 	stored = standIn.addConversation({ companyId: COMPANY_A, subject: 'S', externalId: 'x-1' });
@@ -38,7 +39,7 @@ describe('Planhat transport', () => {
 		expect(run.status).toBe('success');
 		const elapsed = Date.now() - started;
 		expect(elapsed).toBeGreaterThanOrEqual(1000);
-		expect(standIn.requests.map((r: any) => r.status)).toEqual([429, 200]);
+		expect(standIn.requests.map((r) => r.status)).toEqual([429, 200]);
 		expect(standIn.conversations).toHaveLength(2);
 	});
 
@@ -53,7 +54,7 @@ describe('Planhat transport', () => {
 		expect(run.status).toBe('success');
 		expect(run.json).toHaveLength(2);
 		expect(handled(standIn, 'GET')).toHaveLength(2);
-		expect(standIn.requests.filter((r: any) => r.rateLimited).length).toBeGreaterThanOrEqual(1);
+		expect(standIn.requests.filter((r) => r.rateLimited).length).toBeGreaterThanOrEqual(1);
 	});
 
 	it('gives up on 429 after 4 attempts with a message that says what to change', async () => {
@@ -80,7 +81,7 @@ describe('Planhat transport', () => {
 		standIn.inject({ status: 503, times: 2 });
 		const run = await get();
 		expect(run.status).toBe('success');
-		expect(standIn.requests.map((r: any) => r.status)).toEqual([503, 503, 200]);
+		expect(standIn.requests.map((r) => r.status)).toEqual([503, 503, 200]);
 	});
 
 	it('stops after 4 attempts on a persistent 5xx', async () => {

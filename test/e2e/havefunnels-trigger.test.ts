@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The HaveFunnels Trigger in a real n8n, on both lines: the stand-in sends every documented
  * webhook the way HaveFunnels does (JSON with function/key/data/sender-url), the trigger checks the
@@ -5,11 +6,12 @@
  * unselected events with 200 without starting anything, and outputs event, data and sender URL
  * (never the key). Also n8n's own credential test of the HaveFunnels API credential.
  */
+import { HF_E2E_TOKEN, HF_E2E_WEBHOOK_KEY } from '../fixture-secrets';
 import { createHaveFunnelsStandIn, WEBHOOK_EVENTS, WEBHOOK_SAMPLES } from '../stand-ins/havefunnels';
 import { N8N_LINES, nodeType, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
 
-const TOKEN = 'hf-e2e-token-5c1d93';
-const KEY = 'hf-e2e-webhook-key-77a1';
+const TOKEN = HF_E2E_TOKEN;
+const KEY = HF_E2E_WEBHOOK_KEY;
 const CREDENTIAL = { id: 'hfCred1', name: 'HaveFunnels', type: 'haveFunnelsApi' };
 const TRIGGER = 'HaveFunnels Trigger';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The Planfix Webchat Trigger in a real n8n (1.x and 2.x), fed by the Planfix stand-in's agent
  * (cmd=newMessage form posts with the integration token): token checks before any execution,
@@ -6,11 +7,12 @@
  * which here also runs the Planfix Webchat action node against the stand-in). Also n8n's own
  * credential test of the Planfix credential.
  */
+import { PF_E2E_INTEGRATION_TOKEN, PF_E2E_PLANFIX_TOKEN } from '../fixture-secrets';
+import { createPlanfixStandIn, type AgentRecord, type PlanfixStandIn } from '../stand-ins/planfix';
 import { N8N_LINES, nodeType, startN8n, type N8nInstance } from './lib/n8n';
-const { createPlanfixStandIn } = require('../stand-ins/planfix');
 
-const PLANFIX_TOKEN = 'pf-e2e-secret-3c9a71d5';
-const INTEGRATION_TOKEN = 'int-e2e-secret-8b42f0e6';
+const PLANFIX_TOKEN = PF_E2E_PLANFIX_TOKEN;
+const INTEGRATION_TOKEN = PF_E2E_INTEGRATION_TOKEN;
 const PROVIDER = 'n8n-chat';
 const CREDENTIAL = { planfixWebchatApi: { id: 'pfCred0001', name: 'Planfix' } };
 
@@ -112,7 +114,7 @@ function expectNoTokens(text: string) {
 
 describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 	let n8n: N8nInstance;
-	let pf: any;
+	let pf: PlanfixStandIn;
 
 	beforeAll(async () => {
 		pf = createPlanfixStandIn({ planfixToken: PLANFIX_TOKEN, integrationToken: INTEGRATION_TOKEN });
@@ -151,7 +153,7 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 
 	it('answers a reply at once with the chat ID and the contact ID parameter; attachments become [{name,url}]', async () => {
 		pf.agent.configure({ url: n8n.baseUrl + NOW, token: INTEGRATION_TOKEN });
-		let record: any;
+		let record!: AgentRecord;
 		const execs = await newExecutions(1, async () => {
 			record = await pf.agent.reply({
 				providerId: PROVIDER,
@@ -201,7 +203,7 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 
 	it('flags a first message (no chat ID) and, answering at once, uses the contact phone as chat ID', async () => {
 		pf.agent.configure({ url: n8n.baseUrl + NOW, token: INTEGRATION_TOKEN });
-		let record: any;
+		let record!: AgentRecord;
 		const execs = await newExecutions(1, async () => {
 			record = await pf.agent.firstMessage({ providerId: PROVIDER, contactPhone: '190512345670', message: 'Hello, what are you interested in?' });
 		});
@@ -228,7 +230,7 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 		['no token', null],
 	])('answers %s with 401 and starts no execution', async (_name, token) => {
 		pf.agent.configure({ url: n8n.baseUrl + NOW });
-		let record: any;
+		let record!: AgentRecord;
 		const execs = await newExecutions(0, async () => {
 			record = await pf.agent.reply({ providerId: PROVIDER, chatId: 'C-2', message: 'x', token });
 		});
@@ -269,7 +271,7 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 
 	it('answers after the workflow ran ("When Last Node Finishes") with the IDs the workflow made for a first message', async () => {
 		pf.agent.configure({ url: n8n.baseUrl + LAST, token: INTEGRATION_TOKEN });
-		let record: any;
+		let record!: AgentRecord;
 		const execs = await newExecutions(1, async () => {
 			record = await pf.agent.firstMessage({ providerId: PROVIDER, contactPhone: '79051234567', message: 'Hi from Planfix', messageId: '5550001' });
 		});
@@ -280,8 +282,8 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 		expect(pf.taskForChat(PROVIDER, 'chat-79051234567')).toBeDefined();
 		// The Planfix Webchat node ran inside n8n and reported the status over the form API.
 		expect(pf.state.statuses.get('5550001')).toMatchObject({ status: 'sent' });
-		const statusCall = pf.apiCalls().find((r: any) => r.form?.fields.messageId === '5550001');
-		expect(statusCall.form.pairs).toEqual([
+		const statusCall = pf.apiCalls().find((r) => r.form?.fields.messageId === '5550001');
+		expect(statusCall!.form!.pairs).toEqual([
 			['cmd', 'messageStatus'],
 			['providerId', PROVIDER],
 			['messageId', '5550001'],
@@ -314,8 +316,8 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 		const tilde = await n8n.testCredential({ id: 'pfCred0001', name: 'Planfix', type: 'planfixWebchatApi', data: { ...data, providerId: 'a~b' } });
 		expect(tilde.status).toBe('Error');
 		expect(tilde.message).toContain('Provider ID');
-		const calls = pf.apiCalls().filter((r: any) => r.form?.fields.chatId === 'n8n-credential-test');
-		expect(calls.map((r: any) => [r.status, r.form.fields.cmd])).toEqual([
+		const calls = pf.apiCalls().filter((r) => r.form?.fields.chatId === 'n8n-credential-test');
+		expect(calls.map((r) => [r.status, r.form!.fields.cmd])).toEqual([
 			[400, 'getTask'],
 			[401, 'getTask'],
 			[400, 'getTask'],

@@ -1,16 +1,18 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Planhat Trigger in a real n8n (both lines): the shared secret in a header is checked first (401
  * and no execution when wrong or missing), malformed bodies get 400, and the event filter answers
  * 200 without starting anything.
  */
+import { PH_E2E_API_TOKEN, PH_E2E_WEBHOOK_SECRET } from '../fixture-secrets';
+import { createPlanhatStandIn, type PlanhatStandIn } from '../stand-ins/planhat';
 import { N8N_LINES, nodeType, startN8n, type N8nInstance } from './lib/n8n';
-const { createPlanhatStandIn } = require('../stand-ins/planhat');
 
-const SECRET = 'ph-webhook-secret-5e1d2c';
+const SECRET = PH_E2E_WEBHOOK_SECRET;
 const ALL = '/webhook/planhat-all/webhook';
 const FILTERED = '/webhook/planhat-filtered/webhook';
 const SYNC = '/webhook/planhat-sync/webhook';
-const API_TOKEN = 'ph-api-token-e2e-4b3a29';
+const API_TOKEN = PH_E2E_API_TOKEN;
 const COMPANY_ID = '61006bc89a3e0b702ed8ea49';
 
 function triggerWorkflow(id: string, webhookId: string, parameters: Record<string, unknown>) {
@@ -60,7 +62,7 @@ function syncWorkflow() {
 describe.each(N8N_LINES)('Planhat Trigger in n8n %s', (line) => {
 	let n8n: N8nInstance;
 	let expected = 0;
-	let standIn: any;
+	let standIn: PlanhatStandIn;
 
 	beforeAll(async () => {
 		standIn = createPlanhatStandIn({
@@ -181,7 +183,7 @@ describe.each(N8N_LINES)('Planhat Trigger in n8n %s', (line) => {
 		const rows = await n8n.waitForExecutions(expected);
 		const last = rows[rows.length - 1];
 		expect(last.status).toBe('success');
-		const posts = standIn.requests.filter((r: any) => r.method === 'POST' && r.path === '/conversations');
+		const posts = standIn.requests.filter((r) => r.method === 'POST' && r.path === '/conversations');
 		expect(posts).toHaveLength(1);
 		expect(posts[0].headers.authorization).toBe(`Bearer ${API_TOKEN}`);
 		expect(posts[0].json).toEqual({ companyId: 'extid-tenet-1', subject: 'Planhat event: company.renewal', type: 'note' });
@@ -196,12 +198,12 @@ describe.each(N8N_LINES)('Planhat Trigger in n8n %s', (line) => {
 		expect(good.status).toBe('OK');
 		const bad = await n8n.testCredential({ ...base, data: { apiToken: 'nope-nope-nope', baseUrl: standIn.url } });
 		expect(bad.status).toBe('Error');
-		const tests = standIn.requests.filter((r: any) => r.path === '/companies');
+		const tests = standIn.requests.filter((r) => r.path === '/companies');
 		// n8n may repeat a failed test request; every one after the good test is the wrong token's 401.
 		expect(tests[0]).toMatchObject({ query: { limit: '1', select: '_id' }, status: 200 });
 		expect(tests[0].headers.authorization).toBe(`Bearer ${API_TOKEN}`);
 		expect(tests.length).toBeGreaterThanOrEqual(2);
-		expect(tests.slice(1).every((r: any) => r.status === 401 && r.headers.authorization === 'Bearer nope-nope-nope')).toBe(true);
+		expect(tests.slice(1).every((r) => r.status === 401 && r.headers.authorization === 'Bearer nope-nope-nope')).toBe(true);
 	});
 
 	it('n8n does not log the secret or the token', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * `npm run demo` end to end (its script, after the build): on each n8n line, with DEMO_EXIT=1 so it
  * stops after playing the conversation. It must finish every step and print what each service
@@ -7,8 +8,7 @@ import { execFile } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
 import { N8N_LINES, ROOT } from './lib/n8n';
-
-const { SECRETS } = require('./lib/sync-setup');
+import { SECRETS } from './lib/sync-setup';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -63,6 +63,6 @@ describe.each(N8N_LINES)('npm run demo on n8n %s', (line) => {
 		expect(stdout).toMatch(/→ Planhat conversation [0-9a-f]{24}: "Order #1001", type "HaveFunnels Chat", company Acme Ltd/);
 		expect(stdout).toMatch(/n8n → Planfix +newMessage +chatId=\d+ .*isEcho=true +userEmail=bruce@havefunnels\.test → HTTP 200/);
 		expect(stdout).toContain('Demo finished (DEMO_EXIT=1): stopping.');
-		for (const secret of Object.values(SECRETS) as string[]) expect(stdout + stderr).not.toContain(secret);
+		for (const secret of Object.values(SECRETS)) expect(stdout + stderr).not.toContain(secret);
 	}, 300_000);
 });

@@ -5,26 +5,35 @@
  * its loop guard, and what it does under load and under transient failures.
  * n8n starts once per line; each test uses its own customers and conversations.
  */
-import { N8N_LINES, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
+import type { IDataObject } from 'n8n-workflow';
 
-const setup = require('./lib/sync-setup');
-const { PROVIDER_ID, PLANHAT_TYPE, SECRETS, loadWorkflows, startSyncStandIns, waitFor } = setup;
+import type { HaveFunnelsConversation, HaveFunnelsUser } from '../stand-ins/havefunnels';
+import type { RecordedRequest } from '../stand-ins/base';
+import type { AgentRecord } from '../stand-ins/planfix';
+import { N8N_LINES, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
+import {
+	PLANHAT_TYPE,
+	PROVIDER_ID,
+	SECRETS,
+	loadWorkflows,
+	startSyncStandIns,
+	waitFor,
+	type SyncStandIns,
+	type Workflows,
+} from './lib/sync-setup';
 
 const HF_EVENTS = 'ccsHaveFunnelsEv';
 const PLANFIX_REPLIES = 'ccsPlanfixReplies';
-const PLANHAT_MESSAGE = 'ccsPlanhatMessage';
-
-type Json = Record<string, any>;
 
 describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => {
 	let n8n: N8nInstance;
-	let sync: any;
-	let workflows: Record<string, Json>;
+	let sync: SyncStandIns;
+	let workflows: Workflows;
 
 	beforeAll(async () => {
 		sync = await startSyncStandIns();
 		workflows = loadWorkflows(sync.config());
-		n8n = await startN8n({ line, credentials: sync.credentials(), workflows: Object.values(workflows) as any });
+		n8n = await startN8n({ line, credentials: sync.credentials(), workflows: Object.values(workflows) });
 		sync.connect(n8n.baseUrl, workflows);
 	}, 240_000);
 
@@ -62,8 +71,8 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 	const statusReports = (messageId: string) =>
 		sync.planfix
 			.apiCalls()
-			.filter((r: Json) => !r.fault && r.form.fields.cmd === 'messageStatus' && r.form.fields.messageId === messageId)
-			.map((r: Json) => [r.form.fields.messageStatus, r.form.fields.messageStatusText]);
+			.filter((r) => !r.fault && r.form!.fields.cmd === 'messageStatus' && r.form!.fields.messageId === messageId)
+			.map((r) => [r.form!.fields.messageStatus, r.form!.fields.messageStatusText]);
 
 	describe('1. customer message → Planfix', () => {
 		it('a customer message with a file opens the Planfix task once, with contact details, conversation title and file', async () => {
@@ -114,7 +123,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			await sync.customerWrites({ conversation: c, message: '', attachments: [['receipt.png', 'https://files.example.com/receipt.png']] });
 			const got = await waitFor(() => sync.planfixMessages(c.conversationId).length >= 3 && sync.planfixMessages(c.conversationId), 'three messages');
 			await settled();
-			expect(sync.planfixMessages(c.conversationId).map((m: Json) => [m.message, m.attachments.map((a: Json) => a.name)])).toEqual([
+			expect(sync.planfixMessages(c.conversationId).map((m) => [m.message, m.attachments.map((a) => a.name)])).toEqual([
 				['Two photos', ['front.jpg']],
 				['back.jpg', ['back.jpg']],
 				['receipt.png', ['receipt.png']],
@@ -178,7 +187,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 				{ chatId: c.conversationId, contactId: c.userId },
 				{ chatId: c.conversationId, contactId: c.userId },
 			]);
-			expect(sync.haveFunnelsMessages(c).map((m: Json) => m.message)).toEqual(['Hello?', 'Hello Gina!']);
+			expect(sync.haveFunnelsMessages(c).map((m) => m.message)).toEqual(['Hello?', 'Hello Gina!']);
 			expect(statusReports(reply.messageId)).toEqual([
 				['sent', undefined],
 				['sent', undefined],
@@ -209,21 +218,21 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const before = await executionCount();
 			const record = await sync.planfix.agent.firstMessage({ providerId: PROVIDER_ID, contactPhone: '+1 555 010 7788', message: 'Hi Grace, your order is ready' });
 			expect(record.status).toBe(200);
-			expect(record.answer.contactId).toBe(known.userId);
-			expect(record.answer.chatId).not.toBe(known.conversationId);
-			const conversation = sync.haveFunnels.state.conversation(record.answer.chatId);
+			expect(record.answer!.contactId).toBe(known.userId);
+			expect(record.answer!.chatId).not.toBe(known.conversationId);
+			const conversation = sync.haveFunnels.state.conversation(record.answer!.chatId);
 			expect(conversation).toMatchObject({ user_id: Number(known.userId), title: 'Message from our team' });
-			expect(sync.haveFunnelsMessages(record.answer.chatId)).toEqual([
+			expect(sync.haveFunnelsMessages(record.answer!.chatId)).toEqual([
 				expect.objectContaining({ user_id: String(sync.bridge.id), message: 'Hi Grace, your order is ready' }),
 			]);
 			expect(statusReports(record.messageId)).toEqual([['sent', undefined]]);
 			await newExecutions(before);
 
 			// The customer answers in that conversation: it reaches the chat Planfix now knows.
-			await sync.customerWrites({ conversation: record.answer.chatId, message: 'Great, I will pick it up' });
-			await waitFor(() => sync.planfixMessages(record.answer.chatId).length === 1, 'the answer in Planfix');
-			expect(sync.planfixMessages(record.answer.chatId)[0]).toMatchObject({ contactId: known.userId, isEcho: false });
-			expect(sync.planfix.chat(PROVIDER_ID, record.answer.chatId)).toBeDefined();
+			await sync.customerWrites({ conversation: record.answer!.chatId, message: 'Great, I will pick it up' });
+			await waitFor(() => sync.planfixMessages(record.answer!.chatId).length === 1, 'the answer in Planfix');
+			expect(sync.planfixMessages(record.answer!.chatId)[0]).toMatchObject({ contactId: known.userId, isEcho: false });
+			expect(sync.planfix.chat(PROVIDER_ID, record.answer!.chatId)).toBeDefined();
 		});
 
 		it('to a phone nobody has: a HaveFunnels user is created with that phone', async () => {
@@ -231,10 +240,10 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const record = await sync.planfix.agent.firstMessage({ providerId: PROVIDER_ID, contactPhone: '+49 30 901820', message: 'Hello from Planfix' });
 			expect(record.status).toBe(200);
 			expect(sync.haveFunnels.state.users.size).toBe(users + 1);
-			const user = sync.haveFunnels.state.user(record.answer.contactId);
+			const user = sync.haveFunnels.state.user(record.answer!.contactId);
 			expect(user).toMatchObject({ user_type: 'lead', first_name: 'Planfix contact' });
 			expect(user.extra.get('phone')).toMatchObject({ value: '+49 30 901820' });
-			expect(sync.haveFunnels.state.conversation(record.answer.chatId).user_id).toBe(user.id);
+			expect(sync.haveFunnels.state.conversation(record.answer!.chatId).user_id).toBe(user.id);
 			await settled();
 		});
 	});
@@ -250,8 +259,8 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const externalId = `havefunnels-${c.conversationId}`;
 			const first = await waitFor(() => sync.planhat.getConversation(`extid-${externalId}`), 'the Planhat conversation');
 			await newExecutions(before);
-			const acme = sync.planhat.getCompany('64b7f0a1c2d3e4f5a6b7c8d9');
-			const enduser = sync.planhat.endusers.find((e: Json) => e.email === 'ivan@acme.test');
+			const acme = sync.planhat.getCompany('64b7f0a1c2d3e4f5a6b7c8d9')!;
+			const enduser = sync.planhat.endusers.find((e) => e.email === 'ivan@acme.test')!;
 			expect(enduser).toMatchObject({ companyId: acme._id, firstName: 'Ivan', lastName: 'Petrov', externalId: `havefunnels-user-${c.userId}` });
 			expect(first).toMatchObject({
 				externalId,
@@ -268,16 +277,16 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			await sync.setStatus(c, 2);
 			await sync.customerWrites({ conversation: c, message: 'Thanks, all sorted.' });
 			await sync.setStatus(c, 3);
-			await waitFor(() => sync.planhat.getConversation(first._id).description.includes('all sorted'), 'the update');
+			await waitFor(() => sync.planhat.getConversation(first._id)!.description!.includes('all sorted'), 'the update');
 			await settled();
-			expect(sync.planhat.conversations.filter((x: Json) => x.externalId === externalId)).toHaveLength(1);
-			expect(sync.planhat.endusers.filter((e: Json) => e.email === 'ivan@acme.test')).toHaveLength(1);
-			const upserts = sync.planhat.requests.filter((r: Json) => r.method === 'PUT' && r.path === '/conversations');
-			expect(upserts.slice(-2).map((r: Json) => r.json[0].externalId)).toEqual([externalId, externalId]);
+			expect(sync.planhat.conversations.filter((x) => x.externalId === externalId)).toHaveLength(1);
+			expect(sync.planhat.endusers.filter((e) => e.email === 'ivan@acme.test')).toHaveLength(1);
+			const upserts = sync.planhat.requests.filter((r) => r.method === 'PUT' && r.path === '/conversations');
+			expect(upserts.slice(-2).map((r) => (r.json as IDataObject[])[0].externalId)).toEqual([externalId, externalId]);
 		});
 
 		it('an end user already in Planhat is used as it is, and its company gets the conversation', async () => {
-			const globex = sync.planhat.getCompany('64b7f0a1c2d3e4f5a6b7c8da');
+			const globex = sync.planhat.getCompany('64b7f0a1c2d3e4f5a6b7c8da')!;
 			const known = sync.planhat.addEnduser({ email: 'judy@globex.test', firstName: 'Judy', companyId: globex._id });
 			const endusers = sync.planhat.endusers.length;
 			const c = sync.newCustomer({ firstName: 'Judy', email: 'judy@globex.test' });
@@ -297,7 +306,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const started = Date.now();
 			// Round-robin over the chats, each message sent as HaveFunnels sends it (webhook delivered
 			// before the next message), with Planfix agents replying in two chats meanwhile.
-			const replies: Promise<Json>[] = [];
+			const replies: Array<Promise<AgentRecord>> = [];
 			for (let n = 0; n < 10; n++) {
 				for (const [i, c] of customers.entries()) {
 					await sync.customerWrites({ conversation: c, message: `chat ${i} message ${n}` });
@@ -311,12 +320,12 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			const rows = await newExecutions(before);
 			for (const [i, c] of customers.entries()) {
 				const got = sync.planfixMessages(c.conversationId);
-				expect(got.map((m: Json) => m.message)).toEqual(Array.from({ length: 10 }, (_, n) => `chat ${i} message ${n}`));
-				expect(got.every((m: Json) => m.isEcho === false)).toBe(true);
+				expect(got.map((m) => m.message)).toEqual(Array.from({ length: 10 }, (_, n) => `chat ${i} message ${n}`));
+				expect(got.every((m) => m.isEcho === false)).toBe(true);
 			}
 			// two replies: each posted once by the bridge, each stopped by the loop guard
 			for (const n of [3, 6]) {
-				const posted = sync.haveFunnelsMessages(customers[n % 5]).filter((m: Json) => m.message === `reply ${n}`);
+				const posted = sync.haveFunnelsMessages(customers[n % 5]).filter((m) => m.message === `reply ${n}`);
 				expect(posted).toEqual([expect.objectContaining({ user_id: String(sync.bridge.id) })]);
 			}
 			expect(rows.filter((r) => r.workflowId === HF_EVENTS)).toHaveLength(52);
@@ -326,8 +335,8 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 
 		it('transient failures (5xx, 429) of all three services lose nothing and duplicate nothing', async () => {
 			const c = sync.newCustomer({ firstName: 'Faulty', lastName: 'Tester', email: 'faulty@acme.test', title: 'Flaky day' });
-			const hfFn = (fn: string) => (r: Json) => r.form?.fields?.function === fn;
-			const planfixCmd = (cmd: string) => (r: Json) => r.form?.fields?.cmd === cmd;
+			const hfFn = (fn: string) => (r: RecordedRequest) => r.form?.fields?.function === fn;
+			const planfixCmd = (cmd: string) => (r: RecordedRequest) => r.form?.fields?.cmd === cmd;
 			// HaveFunnels: reads fail once each with 502 and 429
 			sync.haveFunnels.inject({ status: 502, match: hfFn('get-conversation') });
 			sync.haveFunnels.inject({ status: 429, retryAfter: 1, match: hfFn('get-user') });
@@ -347,22 +356,22 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			expect(reply.answer).toEqual({ chatId: c.conversationId, contactId: c.userId });
 
 			// the archive: Planhat rate limits the end user lookup, then fails the upsert with 503
-			sync.planhat.inject({ status: 429, retryAfter: 1, match: (r: Json) => r.method === 'GET' && r.path === '/endusers' });
-			sync.planhat.inject({ status: 503, match: (r: Json) => r.method === 'PUT' && r.path === '/conversations' });
+			sync.planhat.inject({ status: 429, retryAfter: 1, match: (r) => r.method === 'GET' && r.path === '/endusers' });
+			sync.planhat.inject({ status: 503, match: (r) => r.method === 'PUT' && r.path === '/conversations' });
 			await sync.setStatus(c, 3);
 			await waitFor(() => sync.planhat.getConversation(`extid-havefunnels-${c.conversationId}`), 'the Planhat conversation', 60_000);
 			const rows = await newExecutions(before);
 
 			// Exactly once each. Not necessarily in order: a message whose call is retried 2 s later is
 			// overtaken by the next ones (each webhook is its own execution; README: Retries, duplicates, order).
-			expect(sync.planfixMessages(c.conversationId).map((m: Json) => m.message).sort()).toEqual(['flaky 0', 'flaky 1', 'flaky 2']);
-			expect(sync.haveFunnelsMessages(c).filter((m: Json) => m.message === 'Sorry for the trouble')).toHaveLength(1);
+			expect(sync.planfixMessages(c.conversationId).map((m) => m.message).sort()).toEqual(['flaky 0', 'flaky 1', 'flaky 2']);
+			expect(sync.haveFunnelsMessages(c).filter((m) => m.message === 'Sorry for the trouble')).toHaveLength(1);
 			expect(statusReports(reply.messageId)).toEqual([['sent', undefined]]);
-			expect(sync.planhat.conversations.filter((x: Json) => x.externalId === `havefunnels-${c.conversationId}`)).toHaveLength(1);
-			expect(sync.planhat.endusers.filter((e: Json) => e.email === 'faulty@acme.test')).toHaveLength(1);
+			expect(sync.planhat.conversations.filter((x) => x.externalId === `havefunnels-${c.conversationId}`)).toHaveLength(1);
+			expect(sync.planhat.endusers.filter((e) => e.email === 'faulty@acme.test')).toHaveLength(1);
 			// every fault was met (and answered by a retry)
 			for (const standIn of [sync.haveFunnels, sync.planfix, sync.planhat]) expect(standIn.faults).toEqual([]);
-			const faulted = [sync.haveFunnels, sync.planfix, sync.planhat].flatMap((s) => s.requests.filter((r: Json) => r.fault)).length;
+			const faulted = [sync.haveFunnels, sync.planfix, sync.planhat].flatMap((s) => s.requests.filter((r: RecordedRequest) => r.fault)).length;
 			expect(faulted).toBeGreaterThanOrEqual(9);
 			expect(rows.every((r) => r.status === 'success')).toBe(true);
 		}, 120_000);
@@ -372,9 +381,9 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 		it('writes to the customer in a new conversation as the configured agent; the message reaches Planfix as an echo', async () => {
 			const answer = await sync.planhatAutomation({ email: 'Kim@Acme.test', firstName: 'Kim', message: 'Your renewal is due next month', subject: 'Renewal' });
 			expect(answer.status).toBe(200);
-			const user = await waitFor(() => sync.haveFunnels.state.userByEmail('kim@acme.test'), 'the new customer');
+			const user = await waitFor((): HaveFunnelsUser | null => sync.haveFunnels.state.userByEmail('kim@acme.test'), 'the new customer');
 			const conv = await waitFor(
-				() => [...sync.haveFunnels.state.conversations.values()].find((x: Json) => x.user_id === user.id),
+				() => [...(sync.haveFunnels.state.conversations as Map<number, HaveFunnelsConversation>).values()].find((x) => x.user_id === user.id),
 				'the conversation',
 			);
 			expect(conv.title).toBe('Renewal');
@@ -384,8 +393,8 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 
 			const again = await sync.planhatAutomation({ email: 'kim@acme.test', message: 'Reminder' });
 			expect(again.status).toBe(200);
-			await waitFor(() => [...sync.haveFunnels.state.conversations.values()].filter((x: Json) => x.user_id === user.id).length === 2, 'a second conversation');
-			expect([...sync.haveFunnels.state.users.values()].filter((u: Json) => u.email === 'kim@acme.test')).toHaveLength(1);
+			await waitFor(() => [...(sync.haveFunnels.state.conversations as Map<number, HaveFunnelsConversation>).values()].filter((x) => x.user_id === user.id).length === 2, 'a second conversation');
+			expect([...(sync.haveFunnels.state.users as Map<number, HaveFunnelsUser>).values()].filter((u) => u.email === 'kim@acme.test')).toHaveLength(1);
 			await settled();
 		});
 

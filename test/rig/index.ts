@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code runs in Node.js, not in n8n's node sandbox; its errors are not node errors */
 /**
  * The workflow-executor rig: runs workflow JSON through n8n-core's real WorkflowExecute, with this
  * package's nodes and credentials loaded from dist/ (the files package.json's "n8n" section lists,
@@ -7,6 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+// n8n's own loader function (its nodes loaders instantiate every node and credential class with it).
+import { loadClassInIsolation } from 'n8n-core/dist/nodes-loader/load-class-in-isolation';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -38,8 +41,8 @@ export const PACKAGE_NAME = pkg.name;
 type AnyNodeType = INodeType | IVersionedNodeType;
 
 /**
- * Instantiates the class a compiled file exports under the file's own name, as n8n's loader does
- * (`dist/nodes/X/Foo.node.js` must export `Foo`; other exports are ignored).
+ * Instantiates the class a compiled file exports under the file's own name, with n8n's loader
+ * function (`dist/nodes/X/Foo.node.js` must export `Foo`; other exports are ignored).
  */
 function instanceOf(file: string): unknown {
 	const full = path.join(ROOT, file);
@@ -47,9 +50,11 @@ function instanceOf(file: string): unknown {
 		throw new Error(`package.json lists ${file}, but it does not exist: run \`npm run build\` first`);
 	}
 	const className = path.basename(file).replace(/\.(node|credentials)\.js$/, '');
-	const mod = require(full) as Record<string, new () => unknown>;
-	if (typeof mod[className] !== 'function') throw new Error(`${file} does not export a class named ${className}`);
-	return new mod[className]();
+	try {
+		return loadClassInIsolation<unknown>(full, className);
+	} catch (error) {
+		throw new Error(`${file} does not export a class named ${className} (${(error as Error).message})`);
+	}
 }
 
 let loaded: { nodeTypes: Map<string, AnyNodeType>; credentialTypes: Map<string, ICredentialType> } | null = null;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The rig runs workflows through n8n-core's WorkflowExecute with credentials applied as n8n does.
  * These tests prove it with a throwaway probe node against a real local HTTP server: the token

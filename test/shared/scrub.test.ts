@@ -1,6 +1,5 @@
 import { REDACTED, scrubError, scrubSecrets, scrubString } from '../../nodes/shared/scrub';
-
-const TOKEN = '303cb962ac59075b964b07152d234b70';
+import { SCRUB_TOKEN as TOKEN } from '../fixture-secrets';
 
 describe('scrubString', () => {
 	it('removes token fields from form bodies and query strings', () => {

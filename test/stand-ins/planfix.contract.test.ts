@@ -1,27 +1,31 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Contract tests of the Planfix webchat stand-in: every sample request/response of
  * shared/api-docs/planfix-webchat-api.txt and every Planfix quirk of CONTRACT-NOTES.md.
  */
 import http from 'http';
 import type { AddressInfo } from 'net';
-const { createPlanfixStandIn } = require('./planfix');
 
-const TOKEN = '303cb962ac59075b964b07152d234b70';
-const INTEGRATION_TOKEN = '202cb962ac59075b964b07152d234b70';
+import { PF_CONTRACT_INTEGRATION_TOKEN, PF_CONTRACT_PLANFIX_TOKEN } from '../fixture-secrets';
+import { createPlanfixStandIn, type InboundMessage, type PlanfixStandIn } from './planfix';
+
+const TOKEN = PF_CONTRACT_PLANFIX_TOKEN;
+const INTEGRATION_TOKEN = PF_CONTRACT_INTEGRATION_TOKEN;
 
 type Pairs = Array<[string, string]>;
 
-async function post(url: string, body: Pairs | string, contentType = 'application/x-www-form-urlencoded') {
+/** POSTs to the stand-in; `json` is the parsed answer (undefined when the text is not JSON). */
+async function post<T = unknown>(url: string, body: Pairs | string, contentType = 'application/x-www-form-urlencoded') {
 	const text = typeof body === 'string' ? body : new URLSearchParams(body).toString();
 	const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body: text });
 	const raw = await response.text();
-	let json: any;
+	let json: T | undefined;
 	try {
-		json = raw ? JSON.parse(raw) : undefined;
+		json = raw ? (JSON.parse(raw) as T) : undefined;
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, raw, json, headers: response.headers };
+	return { status: response.status, raw, json: json as T, headers: response.headers };
 }
 
 // The documented sample calls, verbatim (planfix-webchat-api.txt).
@@ -110,7 +114,7 @@ function integrationServer(answer: (fields: Record<string, string | string[]>) =
 }
 
 describe('Planfix webchat stand-in (contract)', () => {
-	let pf: any;
+	let pf: PlanfixStandIn;
 	let api: string;
 
 	beforeEach(async () => {
@@ -140,12 +144,12 @@ describe('Planfix webchat stand-in (contract)', () => {
 			await post(api, replace(SAMPLE_NEW_MESSAGE, 'message', 'second'));
 			expect(pf.state.tasks.size).toBe(1);
 			const chat = pf.chat('superchat', 'EFHASFN1239351');
-			expect(chat.messages.map((m: any) => [m.message, m.openedTask, m.taskNumber])).toEqual([
+			expect(chat!.messages.map((m) => [m.message, m.openedTask, m.taskNumber])).toEqual([
 				['Hello, I have a question', true, 1001],
 				['second', false, 1001],
 			]);
 			await post(api, replace(SAMPLE_NEW_MESSAGE, 'chatId', 'OTHER'));
-			expect(pf.taskForChat('superchat', 'OTHER').number).toBe(1002);
+			expect(pf.taskForChat('superchat', 'OTHER')!.number).toBe(1002);
 		});
 
 		it('keeps the contact the message carried', async () => {
@@ -163,11 +167,11 @@ describe('Planfix webchat stand-in (contract)', () => {
 
 		it('zips repeated attachments[name]/attachments[url] pairs by position, in order', async () => {
 			await post(api, SAMPLE_NEW_MESSAGE);
-			expect(pf.state.messages[0].attachments).toEqual([
+			expect((pf.state.messages[0] as InboundMessage).attachments).toEqual([
 				{ name: 'photo1.jpg', url: 'https://superchat.io/files/5444.jpg' },
 				{ name: 'photo2.jpg', url: 'https://superchat.io/files/5445.jpg' },
 			]);
-			expect(pf.requests[0].form.pairs).toEqual(SAMPLE_NEW_MESSAGE);
+			expect(pf.requests[0].form!.pairs).toEqual(SAMPLE_NEW_MESSAGE);
 		});
 
 		it('does not take attachments[0][name] or attachments[name][] as attachments', async () => {
@@ -180,8 +184,8 @@ describe('Planfix webchat stand-in (contract)', () => {
 			];
 			const res = await post(api, body);
 			expect(res.status).toBe(200);
-			expect(pf.state.messages[0].attachments).toEqual([]);
-			expect(pf.state.messages[0].unknownFields.map(([k]: [string]) => k)).toEqual([
+			expect((pf.state.messages[0] as InboundMessage).attachments).toEqual([]);
+			expect((pf.state.messages[0] as InboundMessage).unknownFields.map(([k]) => k)).toEqual([
 				'attachments[0][name]',
 				'attachments[0][url]',
 				'attachments[name][]',
@@ -197,12 +201,12 @@ describe('Planfix webchat stand-in (contract)', () => {
 
 		it('fills task fields from data_<Field>', async () => {
 			await post(api, [...SAMPLE_NEW_MESSAGE, ['data_utm_source', 'google'], ['data_utm_medium', 'cpc']]);
-			expect(pf.taskForChat('superchat', 'EFHASFN1239351').fields).toEqual({ utm_source: 'google', utm_medium: 'cpc' });
+			expect(pf.taskForChat('superchat', 'EFHASFN1239351')!.fields).toEqual({ utm_source: 'google', utm_medium: 'cpc' });
 		});
 
 		it('uses the title for the task and records isEcho and userEmail', async () => {
 			await post(api, [...SAMPLE_NEW_MESSAGE, ['title', 'Boilers'], ['isEcho', 'true'], ['userEmail', 'op@firm.test']]);
-			expect(pf.taskForChat('superchat', 'EFHASFN1239351').title).toBe('Boilers');
+			expect(pf.taskForChat('superchat', 'EFHASFN1239351')!.title).toBe('Boilers');
 			expect(pf.state.messages[0]).toMatchObject({ isEcho: true, userEmail: 'op@firm.test', title: 'Boilers' });
 		});
 
@@ -249,8 +253,8 @@ describe('Planfix webchat stand-in (contract)', () => {
 		it('keeps chats of different providerIds apart (same chatId, two tasks)', async () => {
 			await post(api, SAMPLE_NEW_MESSAGE);
 			await post(api, replace(SAMPLE_NEW_MESSAGE, 'providerId', 'otherchat'));
-			expect(pf.taskForChat('superchat', 'EFHASFN1239351').number).toBe(1001);
-			expect(pf.taskForChat('otherchat', 'EFHASFN1239351').number).toBe(1002);
+			expect(pf.taskForChat('superchat', 'EFHASFN1239351')!.number).toBe(1001);
+			expect(pf.taskForChat('otherchat', 'EFHASFN1239351')!.number).toBe(1002);
 			const res = await post(api, replace(SAMPLE_GET_TASK, 'providerId', 'thirdchat'));
 			expect(res.status).toBe(400);
 			expect(res.json).toEqual({ error: 'task not found' });
@@ -277,7 +281,7 @@ describe('Planfix webchat stand-in (contract)', () => {
 		it('answers data as a JSON string (with statusIsActive) when asked to', async () => {
 			await post(api, SAMPLE_NEW_MESSAGE);
 			pf.setDataAsString(true);
-			const res = await post(api, SAMPLE_GET_TASK);
+			const res = await post<{ data: string }>(api, SAMPLE_GET_TASK);
 			expect(res.status).toBe(200);
 			expect(typeof res.json.data).toBe('string');
 			expect(JSON.parse(res.json.data)).toEqual({ number: 1001, statusIsActive: true });
@@ -313,7 +317,7 @@ describe('Planfix webchat stand-in (contract)', () => {
 		it('answers data as a JSON string when asked to', async () => {
 			pf.seedContact({ providerId: 'superchat', contactId: '57487124', contactName: 'Ivan' });
 			pf.setDataAsString(true);
-			const res = await post(api, SAMPLE_GET_CONTACT);
+			const res = await post<{ data: string }>(api, SAMPLE_GET_CONTACT);
 			expect(JSON.parse(res.json.data)).toEqual({ number: 5001 });
 		});
 
@@ -374,14 +378,14 @@ describe('Planfix webchat stand-in (contract)', () => {
 			['whatever', 'sent'],
 		])('treats status %s as %s', async (given, meant) => {
 			await post(api, replace(SAMPLE_MESSAGE_STATUS, 'messageStatus', given));
-			expect(pf.state.statuses.get('4188849').status).toBe(meant);
+			expect(pf.state.statuses.get('4188849')!.status).toBe(meant);
 		});
 
 		it('records messageStatusText and the history of statuses', async () => {
 			await post(api, replace(SAMPLE_MESSAGE_STATUS, 'messageStatus', 'sent'));
 			await post(api, [...replace(SAMPLE_MESSAGE_STATUS, 'messageStatus', 'error'), ['messageStatusText', 'blocked']]);
 			const entry = pf.state.statuses.get('4188849');
-			expect(entry.history.map((h: any) => [h.status, h.statusText])).toEqual([
+			expect(entry!.history.map((h) => [h.status, h.statusText])).toEqual([
 				['sent', undefined],
 				['error', 'blocked'],
 			]);
@@ -408,11 +412,11 @@ describe('Planfix webchat stand-in (contract)', () => {
 	it('records every request with its ordered form pairs and status', async () => {
 		await post(api, SAMPLE_GET_TASK);
 		await post(api, SAMPLE_NEW_MESSAGE);
-		expect(pf.apiCalls().map((r: any) => [r.form.fields.cmd, r.status])).toEqual([
+		expect(pf.apiCalls().map((r) => [r.form!.fields.cmd, r.status])).toEqual([
 			['getTask', 400],
 			['newMessage', 200],
 		]);
-		expect(pf.requests[1].form.fields['attachments[name]']).toEqual(['photo1.jpg', 'photo2.jpg']);
+		expect(pf.requests[1].form!.fields['attachments[name]']).toEqual(['photo1.jpg', 'photo2.jpg']);
 	});
 
 	describe('fault injection', () => {
@@ -424,11 +428,11 @@ describe('Planfix webchat stand-in (contract)', () => {
 			expect(pf.state.statuses.size).toBe(0);
 			const second = await post(api, SAMPLE_MESSAGE_STATUS);
 			expect(second.status).toBe(200);
-			expect(pf.requests.map((r: any) => r.fault)).toEqual(['429', null]);
+			expect(pf.requests.map((r) => r.fault)).toEqual(['429', null]);
 		});
 
 		it('answers a 5xx for matching requests only', async () => {
-			pf.inject({ status: 503, match: (r: any) => r.form?.fields.cmd === 'getTask' });
+			pf.inject({ status: 503, match: (r) => r.form?.fields.cmd === 'getTask' });
 			expect((await post(api, SAMPLE_MESSAGE_STATUS)).status).toBe(200);
 			expect((await post(api, SAMPLE_GET_TASK)).status).toBe(503);
 			expect((await post(api, SAMPLE_GET_TASK)).status).toBe(400);
@@ -500,9 +504,9 @@ describe('Planfix webchat stand-in (contract)', () => {
 		it('gives each agent message a messageId that messageStatus can then report on', async () => {
 			const record = await pf.agent.reply({ providerId: 'superchat', chatId: 'C1' });
 			expect(record.messageId).toBe('4188001');
-			expect(pf.state.statuses.get('4188001').status).toBeNull();
+			expect(pf.state.statuses.get('4188001')!.status).toBeNull();
 			await post(api, replace(SAMPLE_MESSAGE_STATUS, 'messageId', record.messageId));
-			expect(pf.state.statuses.get('4188001').status).toBe('read');
+			expect(pf.state.statuses.get('4188001')!.status).toBe('read');
 		});
 
 		it('sends the first message without chatId but with contactPhone, and binds the answered ids', async () => {
@@ -525,8 +529,8 @@ describe('Planfix webchat stand-in (contract)', () => {
 			expect(Object.fromEntries(sent)).toMatchObject({ message: 'Hello, what are you interested in?', messageId: record.messageId });
 			expect(record.answer).toEqual({ chatId: 'NEWCHAT-1', contactId: 'NEWCONTACT-1' });
 			expect(pf.chat('superchat', 'NEWCHAT-1')).toMatchObject({ contactId: 'NEWCONTACT-1' });
-			expect(pf.taskForChat('superchat', 'NEWCHAT-1').number).toBe(1001);
-			expect(pf.contact('superchat', 'NEWCONTACT-1').contactPhone).toBe('190512345670');
+			expect(pf.taskForChat('superchat', 'NEWCHAT-1')!.number).toBe(1001);
+			expect(pf.contact('superchat', 'NEWCONTACT-1')!.contactPhone).toBe('190512345670');
 		});
 
 		it('keeps a status the integration reported while it was still answering the agent', async () => {
@@ -543,8 +547,8 @@ describe('Planfix webchat stand-in (contract)', () => {
 			const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
 			const first = await pf.agent.firstMessage({ providerId: 'superchat', contactPhone: '1', url });
 			const reply = await pf.agent.reply({ providerId: 'superchat', chatId: 'X', url });
-			expect(pf.state.statuses.get(first.messageId).status).toBe('read');
-			expect(pf.state.statuses.get(reply.messageId).status).toBe('read');
+			expect(pf.state.statuses.get(first.messageId)!.status).toBe('read');
+			expect(pf.state.statuses.get(reply.messageId)!.status).toBe('read');
 			await new Promise<void>((r) => slow.close(() => r()));
 		});
 

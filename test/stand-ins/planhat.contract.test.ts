@@ -2,23 +2,50 @@
  * Contract tests of the Planhat stand-in: the sample requests and responses of
  * shared/api-docs/planhat-conversations-api.txt, and one test per Planhat point of CONTRACT-NOTES.md.
  */
-const { createPlanhatStandIn, MAX_BULK } = require('./planhat');
+import { PH_CONTRACT_TOKEN } from '../fixture-secrets';
+import { createPlanhatStandIn, MAX_BULK, type Company, type Conversation, type Enduser, type PlanhatStandIn } from './planhat';
 
-const TOKEN = 'ph-contract-token-0123456789';
+const TOKEN = PH_CONTRACT_TOKEN;
 const COMPANY_ID = '61006bc89a3e0b702ed8ea49';
 const USER_ID = '58e231b14246fc73139f29e8';
 const ENDUSER_ID = '610091916d643a7c418aef42';
 
-interface Answer {
+interface Answer<T = unknown> {
 	status: number;
-	json: any;
+	/** The parsed body (undefined when the text is not JSON). */
+	json: T;
 	raw: string;
 	headers: Headers;
 }
 
-let standIn: any;
+/** An error answer (all but 401). */
+interface ErrorBody {
+	error: string;
+}
 
-async function call(method: string, path: string, body?: unknown, token: string | null = TOKEN): Promise<Answer> {
+interface Keys {
+	_id?: string;
+	externalId?: string;
+	sourceId?: string;
+}
+
+/** The answer of a bulk upsert (PUT /conversations with an array). */
+interface BulkUpsertBody {
+	created: number;
+	createdErrors: Array<Keys & { index: number; item: unknown; error: string }>;
+	insertsKeys: Keys[];
+	updated: number;
+	updatedErrors: Array<Keys & { index: number; item: unknown; error: string }>;
+	updatesKeys: Keys[];
+	nonupdates: number;
+	modified: string[];
+	upsertedIds: string[];
+	permissionErrors: unknown[];
+}
+
+let standIn: PlanhatStandIn;
+
+async function call<T = unknown>(method: string, path: string, body?: unknown, token: string | null = TOKEN): Promise<Answer<T>> {
 	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 	if (token !== null) headers.Authorization = `Bearer ${token}`;
 	const response = await fetch(`${standIn.url}${path}`, {
@@ -27,13 +54,13 @@ async function call(method: string, path: string, body?: unknown, token: string 
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
 	const raw = await response.text();
-	let json: any;
+	let json: T | undefined;
 	try {
-		json = raw ? JSON.parse(raw) : undefined;
+		json = raw ? (JSON.parse(raw) as T) : undefined;
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, json, raw, headers: response.headers };
+	return { status: response.status, json: json as T, raw, headers: response.headers };
 }
 
 // The documented "Create conversation" request body, verbatim.
@@ -98,7 +125,7 @@ afterEach(async () => {
 
 describe('documented samples', () => {
 	it('Create conversation: the sample request gives the sample response shape', async () => {
-		const res = await call('POST', '/conversations', SAMPLE_CREATE);
+		const res = await call<Conversation>('POST', '/conversations', SAMPLE_CREATE);
 		expect(res.status).toBe(200);
 		for (const key of CREATE_RESPONSE_KEYS) expect(res.json).toHaveProperty(key);
 		expect(res.json._id).toMatch(/^[0-9a-f]{24}$/);
@@ -121,11 +148,11 @@ describe('documented samples', () => {
 			history: [],
 			__v: 0,
 		});
-		expect(standIn.getConversation(res.json._id).subject).toBe('New conversation');
+		expect(standIn.getConversation(res.json._id)!.subject).toBe('New conversation');
 	});
 
 	it('Update conversation: PUT /conversations/:id with the sample body', async () => {
-		const created = await call('POST', '/conversations', SAMPLE_CREATE);
+		const created = await call<Conversation>('POST', '/conversations', SAMPLE_CREATE);
 		const res = await call('PUT', `/conversations/${created.json._id}`, {
 			subject: 'Chat with the client',
 			description: '<p>Slack chat with the client.</p>',
@@ -140,11 +167,11 @@ describe('documented samples', () => {
 			type: 'note',
 		});
 		// The docs' Delete sample shows the stored description keeps its HTML.
-		expect(standIn.getConversation(created.json._id).description).toBe('<p>Slack chat with the client.</p>');
+		expect(standIn.getConversation(created.json._id)!.description).toBe('<p>Slack chat with the client.</p>');
 	});
 
 	it('Get conversation by ID answers the stored conversation', async () => {
-		const created = await call('POST', '/conversations', SAMPLE_CREATE);
+		const created = await call<Conversation>('POST', '/conversations', SAMPLE_CREATE);
 		const res = await call('GET', `/conversations/${created.json._id}`);
 		expect(res.status).toBe(200);
 		expect(res.json).toEqual(created.json);
@@ -152,17 +179,17 @@ describe('documented samples', () => {
 
 	it('Get conversations list: ?limit=2&offset=0 answers a bare array of two', async () => {
 		for (let i = 0; i < 3; i++) await call('POST', '/conversations', { ...SAMPLE_CREATE, subject: `s${i}` });
-		const res = await call('GET', '/conversations?limit=2&offset=0');
+		const res = await call<Conversation[]>('GET', '/conversations?limit=2&offset=0');
 		expect(res.status).toBe(200);
 		expect(Array.isArray(res.json)).toBe(true);
-		expect(res.json.map((c: any) => c.subject)).toEqual(['s0', 's1']);
-		const next = await call('GET', '/conversations?limit=2&offset=2');
-		expect(next.json.map((c: any) => c.subject)).toEqual(['s2']);
+		expect(res.json.map((c) => c.subject)).toEqual(['s0', 's1']);
+		const next = await call<Conversation[]>('GET', '/conversations?limit=2&offset=2');
+		expect(next.json.map((c) => c.subject)).toEqual(['s2']);
 	});
 
 	it('Delete conversation answers the deleted conversation and removes it', async () => {
-		const created = await call('POST', '/conversations', SAMPLE_CREATE);
-		const res = await call('DELETE', `/conversations/${created.json._id}`);
+		const created = await call<Conversation>('POST', '/conversations', SAMPLE_CREATE);
+		const res = await call<Conversation>('DELETE', `/conversations/${created.json._id}`);
 		expect(res.status).toBe(200);
 		expect(res.json._id).toBe(created.json._id);
 		expect(res.json.subject).toBe('New conversation');
@@ -171,7 +198,7 @@ describe('documented samples', () => {
 	});
 
 	it('Bulk upsert: the sample array gives the sample response fields', async () => {
-		const res = await call('PUT', '/conversations', [SAMPLE_CREATE]);
+		const res = await call<BulkUpsertBody>('PUT', '/conversations', [SAMPLE_CREATE]);
 		expect(res.status).toBe(200);
 		expect(Object.keys(res.json).sort()).toEqual(
 			[
@@ -198,7 +225,7 @@ describe('documented samples', () => {
 			permissionErrors: [],
 		});
 		expect(res.json.insertsKeys).toEqual([{ _id: res.json.upsertedIds[0] }]);
-		expect(standIn.getConversation(res.json.upsertedIds[0]).subject).toBe('New conversation');
+		expect(standIn.getConversation(res.json.upsertedIds[0])!.subject).toBe('New conversation');
 	});
 });
 
@@ -219,7 +246,7 @@ describe('CONTRACT-NOTES quirks', () => {
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 		expect(standIn.conversations).toHaveLength(2);
-		expect(standIn.requests.filter((r: any) => r.rateLimited)).toHaveLength(1);
+		expect(standIn.requests.filter((r) => r.rateLimited)).toHaveLength(1);
 	});
 
 	it('limits: injected 429 faults carry Retry-After (base class)', async () => {
@@ -232,11 +259,11 @@ describe('CONTRACT-NOTES quirks', () => {
 
 	it('bulk upsert: at most 5,000 items per request (5,001 is a bad payload)', async () => {
 		const items = Array.from({ length: MAX_BULK + 1 }, (_, i) => ({ companyId: COMPANY_ID, externalId: `x${i}` }));
-		const tooMany = await call('PUT', '/conversations', items);
+		const tooMany = await call<ErrorBody>('PUT', '/conversations', items);
 		expect(tooMany.status).toBe(400);
 		expect(tooMany.json.error).toMatch(/5000/);
 		expect(standIn.conversations).toHaveLength(0);
-		const ok = await call('PUT', '/conversations', items.slice(0, MAX_BULK));
+		const ok = await call<BulkUpsertBody>('PUT', '/conversations', items.slice(0, MAX_BULK));
 		expect(ok.status).toBe(200);
 		expect(ok.json.created).toBe(MAX_BULK);
 	});
@@ -256,10 +283,10 @@ describe('CONTRACT-NOTES quirks', () => {
 		const seen: string[] = [];
 		const sizes: number[] = [];
 		for (let offset = 0; ; offset += 2000) {
-			const page = await call('GET', `/conversations?limit=2000&offset=${offset}`);
+			const page = await call<Conversation[]>('GET', `/conversations?limit=2000&offset=${offset}`);
 			expect(Array.isArray(page.json)).toBe(true);
 			sizes.push(page.json.length);
-			seen.push(...page.json.map((c: any) => c._id));
+			seen.push(...page.json.map((c) => c._id));
 			if (page.json.length < 2000) break;
 		}
 		expect(sizes).toEqual([2000, 2000, 500]);
@@ -268,10 +295,10 @@ describe('CONTRACT-NOTES quirks', () => {
 
 	it('lists: sort with a "-" prefix is descending; select picks properties (plus _id)', async () => {
 		standIn.seedConversations(5, { companyId: COMPANY_ID });
-		const asc = await call('GET', '/conversations?sort=date&select=subject,date');
-		const desc = await call('GET', '/conversations?sort=-date&select=subject');
-		expect(asc.json.map((c: any) => c.subject)).toEqual(['seed 0', 'seed 1', 'seed 2', 'seed 3', 'seed 4']);
-		expect(desc.json.map((c: any) => c.subject)).toEqual(['seed 4', 'seed 3', 'seed 2', 'seed 1', 'seed 0']);
+		const asc = await call<Conversation[]>('GET', '/conversations?sort=date&select=subject,date');
+		const desc = await call<Conversation[]>('GET', '/conversations?sort=-date&select=subject');
+		expect(asc.json.map((c) => c.subject)).toEqual(['seed 0', 'seed 1', 'seed 2', 'seed 3', 'seed 4']);
+		expect(desc.json.map((c) => c.subject)).toEqual(['seed 4', 'seed 3', 'seed 2', 'seed 1', 'seed 0']);
 		expect(Object.keys(desc.json[0]).sort()).toEqual(['_id', 'subject']);
 		expect(Object.keys(asc.json[0]).sort()).toEqual(['_id', 'date', 'subject']);
 	});
@@ -283,28 +310,28 @@ describe('CONTRACT-NOTES quirks', () => {
 		standIn.seedConversations(4, { companyId: other._id, prefix: 'c' });
 		const both = await call('GET', `/conversations?companyId=${COMPANY_ID},584d9d5505ba1b622f04adb3&limit=100`);
 		expect(both.json).toHaveLength(5);
-		const byExt = await call('GET', '/conversations?companyId=extid-dna&limit=100');
-		expect(byExt.json.map((c: any) => c.subject)).toEqual(['b 0', 'b 1']);
+		const byExt = await call<Conversation[]>('GET', '/conversations?companyId=extid-dna&limit=100');
+		expect(byExt.json.map((c) => c.subject)).toEqual(['b 0', 'b 1']);
 	});
 
 	it('keyables: extid- and srcid- stand in for _id in URLs (get, update, delete)', async () => {
-		const created = await call('POST', '/conversations', { ...SAMPLE_CREATE, externalId: 'ext-1', sourceId: 'src-1' });
-		expect((await call('GET', '/conversations/extid-ext-1')).json._id).toBe(created.json._id);
-		expect((await call('GET', '/conversations/srcid-src-1')).json._id).toBe(created.json._id);
-		expect((await call('PUT', '/conversations/srcid-src-1', { subject: 'via srcid' })).json.subject).toBe('via srcid');
+		const created = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, externalId: 'ext-1', sourceId: 'src-1' });
+		expect((await call<Conversation>('GET', '/conversations/extid-ext-1')).json._id).toBe(created.json._id);
+		expect((await call<Conversation>('GET', '/conversations/srcid-src-1')).json._id).toBe(created.json._id);
+		expect((await call<Conversation>('PUT', '/conversations/srcid-src-1', { subject: 'via srcid' })).json.subject).toBe('via srcid');
 		expect((await call('GET', '/conversations/extid-nope')).status).toBe(404);
 		expect((await call('DELETE', '/conversations/extid-ext-1')).status).toBe(200);
 		expect(standIn.conversations).toHaveLength(0);
 	});
 
 	it('keyables: extid- / srcid- stand in for a Planhat id in companyId payload fields', async () => {
-		const byExt = await call('POST', '/conversations', { ...SAMPLE_CREATE, companyId: 'extid-tenet-1' });
-		const bySrc = await call('POST', '/conversations', { ...SAMPLE_CREATE, companyId: 'srcid-crm-tenet' });
+		const byExt = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, companyId: 'extid-tenet-1' });
+		const bySrc = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, companyId: 'srcid-crm-tenet' });
 		expect(byExt.json.companyId).toBe(COMPANY_ID);
 		expect(bySrc.json.companyId).toBe(COMPANY_ID);
 		const unknown = await call('POST', '/conversations', { ...SAMPLE_CREATE, companyId: 'extid-nobody' });
 		expect(unknown.status).toBe(400);
-		const missing = await call('POST', '/conversations', { subject: 'no company' });
+		const missing = await call<ErrorBody>('POST', '/conversations', { subject: 'no company' });
 		expect(missing.status).toBe(400);
 		expect(missing.json.error).toMatch(/companyId/);
 	});
@@ -325,10 +352,10 @@ describe('CONTRACT-NOTES quirks', () => {
 	});
 
 	it('bulk upsert: an item with a matching keyable is updated, otherwise created', async () => {
-		const a = await call('POST', '/conversations', { ...SAMPLE_CREATE, externalId: 'ext-a' });
-		const b = await call('POST', '/conversations', { ...SAMPLE_CREATE, sourceId: 'src-b' });
-		const c = await call('POST', '/conversations', { ...SAMPLE_CREATE });
-		const res = await call('PUT', '/conversations', [
+		const a = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, externalId: 'ext-a' });
+		const b = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, sourceId: 'src-b' });
+		const c = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE });
+		const res = await call<BulkUpsertBody>('PUT', '/conversations', [
 			{ externalId: 'ext-a', subject: 'A2' },
 			{ sourceId: 'src-b', subject: 'B2' },
 			{ _id: c.json._id, subject: c.json.subject }, // unchanged
@@ -347,14 +374,14 @@ describe('CONTRACT-NOTES quirks', () => {
 		]);
 		expect(res.json.insertsKeys).toHaveLength(2);
 		expect(res.json.insertsKeys[0]).toMatchObject({ externalId: 'ext-new' });
-		expect(res.json.upsertedIds).toEqual(res.json.insertsKeys.map((k: any) => k._id));
-		expect(standIn.getConversation('extid-ext-a').subject).toBe('A2');
-		expect(standIn.getConversation('srcid-src-b').subject).toBe('B2');
+		expect(res.json.upsertedIds).toEqual(res.json.insertsKeys.map((k) => k._id));
+		expect(standIn.getConversation('extid-ext-a')!.subject).toBe('A2');
+		expect(standIn.getConversation('srcid-src-b')!.subject).toBe('B2');
 		expect(standIn.conversations).toHaveLength(5);
 	});
 
 	it('bulk upsert: 206 means partial failure, with the failures in the error arrays', async () => {
-		const res = await call('PUT', '/conversations', [
+		const res = await call<BulkUpsertBody>('PUT', '/conversations', [
 			{ companyId: COMPANY_ID, externalId: 'ok-1', subject: 'fine' },
 			{ externalId: 'no-company', subject: 'missing companyId' },
 			{ companyId: COMPANY_ID, externalId: 'reserved', type: 'email' },
@@ -363,26 +390,26 @@ describe('CONTRACT-NOTES quirks', () => {
 		expect(res.status).toBe(206);
 		expect(res.json.created).toBe(1);
 		expect(res.json.createdErrors).toHaveLength(3);
-		expect(res.json.createdErrors.map((e: any) => e.externalId ?? e._id)).toEqual([
+		expect(res.json.createdErrors.map((e) => e.externalId ?? e._id)).toEqual([
 			'no-company',
 			'reserved',
 			'ffffffffffffffffffffffff',
 		]);
 		expect(res.json.createdErrors[0].error).toMatch(/companyId/);
 		expect(res.json.createdErrors[1].error).toMatch(/reserved/);
-		expect(standIn.conversations.map((c: any) => c.externalId)).toEqual(['ok-1']);
+		expect(standIn.conversations.map((c) => c.externalId)).toEqual(['ok-1']);
 	});
 
 	it('bulk upsert: 400 for a bad payload (not an array, duplicated keys, nothing succeeded)', async () => {
 		expect((await call('PUT', '/conversations', { subject: 'not an array' })).status).toBe(400);
 		expect((await call('PUT', '/conversations', '[{"broken"')).status).toBe(400);
-		const dup = await call('PUT', '/conversations', [
+		const dup = await call<ErrorBody>('PUT', '/conversations', [
 			{ companyId: COMPANY_ID, externalId: 'd' },
 			{ companyId: COMPANY_ID, externalId: 'd' },
 		]);
 		expect(dup.status).toBe(400);
 		expect(dup.json.error).toMatch(/Duplicated externalId/);
-		const allFailed = await call('PUT', '/conversations', [{ subject: 'no company' }]);
+		const allFailed = await call<BulkUpsertBody>('PUT', '/conversations', [{ subject: 'no company' }]);
 		expect(allFailed.status).toBe(400);
 		expect(allFailed.json.createdErrors).toHaveLength(1);
 		expect(standIn.conversations).toHaveLength(0);
@@ -390,22 +417,22 @@ describe('CONTRACT-NOTES quirks', () => {
 
 	it('types: email, chat, ticket and call are reserved and rejected on create and update', async () => {
 		for (const type of ['email', 'chat', 'ticket', 'call']) {
-			const res = await call('POST', '/conversations', { ...SAMPLE_CREATE, type });
+			const res = await call<ErrorBody>('POST', '/conversations', { ...SAMPLE_CREATE, type });
 			expect(res.status).toBe(400);
 			expect(res.json.error).toMatch(/reserved/);
 		}
-		const created = await call('POST', '/conversations', SAMPLE_CREATE);
+		const created = await call<Conversation>('POST', '/conversations', SAMPLE_CREATE);
 		const update = await call('PUT', `/conversations/${created.json._id}`, { type: 'ticket' });
 		expect(update.status).toBe(400);
-		expect(standIn.getConversation(created.json._id).type).toBe('note');
+		expect(standIn.getConversation(created.json._id)!.type).toBe('note');
 		expect(standIn.conversations).toHaveLength(1);
 	});
 
 	it('types: an unknown type silently becomes note; a custom type is kept', async () => {
-		const unknown = await call('POST', '/conversations', { ...SAMPLE_CREATE, type: 'coffee chat' });
+		const unknown = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, type: 'coffee chat' });
 		expect(unknown.status).toBe(200);
 		expect(unknown.json.type).toBe('note');
-		const custom = await call('POST', '/conversations', { ...SAMPLE_CREATE, type: 'in person meeting' });
+		const custom = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, type: 'in person meeting' });
 		expect(custom.json.type).toBe('in person meeting');
 	});
 
@@ -427,9 +454,9 @@ describe('CONTRACT-NOTES quirks', () => {
 		});
 		const noMatch = await call('POST', '/endusers', { email: 'x@unknown.org' });
 		expect(noMatch.status).toBe(400);
-		const explicit = await call('POST', '/endusers', { email: 'y@unknown.org', companyId: 'extid-tenet-1' });
+		const explicit = await call<Enduser>('POST', '/endusers', { email: 'y@unknown.org', companyId: 'extid-tenet-1' });
 		expect(explicit.json.companyId).toBe(COMPANY_ID);
-		expect(standIn.endusers.map((e: any) => e.email)).toEqual([
+		expect(standIn.endusers.map((e) => e.email)).toEqual([
 			'lara@tenet.com',
 			'new.person@daimler.com',
 			'y@unknown.org',
@@ -438,7 +465,7 @@ describe('CONTRACT-NOTES quirks', () => {
 
 	it('companies: get by _id / extid- / srcid-; list with filter and select; no search by domain', async () => {
 		for (const key of [COMPANY_ID, 'extid-tenet-1', 'srcid-crm-tenet']) {
-			const res = await call('GET', `/companies/${key}`);
+			const res = await call<Company>('GET', `/companies/${key}`);
 			expect(res.status).toBe(200);
 			expect(res.json.name).toBe('Tenet');
 		}

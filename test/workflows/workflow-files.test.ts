@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * Static checks of the example workflows in workflows/: importable as they are (n8n's export shape,
  * no instance data, credentials only as {id, name} placeholders), built from node types and

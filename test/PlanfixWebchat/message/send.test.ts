@@ -1,4 +1,6 @@
 /** Message → Send (newMessage) through the workflow-executor rig against the Planfix stand-in. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../../rig';
 import { credentialsFor, expectNoSecrets, PLANFIX_TOKEN, PROVIDER, sentPairs, startStandIn, type StandIn } from '../fixtures';
 
@@ -155,7 +157,7 @@ describe('Planfix Webchat: Message → Send', () => {
 		['contactId', 'Contact ID'],
 		['contactName', 'Contact Name'],
 	])('fails before sending when %s is empty', async (field, label) => {
-		const parameters: Record<string, unknown> = { ...base, chatId: 'c', message: 'm', contactId: 'k', contactName: 'n', [field]: '  ' };
+		const parameters: IDataObject = { ...base, chatId: 'c', message: 'm', contactId: 'k', contactName: 'n', [field]: '  ' };
 		const run = await runNode({ type: 'planfixWebchat', parameters, credentials: credentialsFor(pf) });
 		expect(run.status).toBe('error');
 		expect(run.error).toMatchObject({ message: `${label} is empty`, name: 'NodeOperationError', itemIndex: 0 });

@@ -27,7 +27,7 @@ describe('Planfix Webchat: Message → Update Status', () => {
 				['planfix_token', PLANFIX_TOKEN],
 			],
 		]);
-		expect(pf.state.statuses.get('4188849').status).toBe(value);
+		expect(pf.state.statuses.get('4188849')!.status).toBe(value);
 		expect(run.json).toEqual([{ messageId: '4188849', messageStatus: value }]);
 	});
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test code runs in Node.js, not in n8n's node sandbox; its errors are not node errors */
 /**
  * The real-n8n e2e rig: starts a real n8n (installed once per run by scripts/n8n/install.sh) with
  * this package's packed tarball installed by the README's manual install command, imports

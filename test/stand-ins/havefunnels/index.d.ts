@@ -29,6 +29,57 @@ export interface HaveFunnelsStandInOptions {
 	now?: () => number;
 }
 
+/** A user as the stand-in stores it (state.users, addUser). */
+export interface HaveFunnelsUser {
+	id: number;
+	first_name: string;
+	last_name: string;
+	email: string | null;
+	profile_image: string;
+	user_type: string;
+	/** Milliseconds. */
+	creation_time: number;
+	last_activity: number;
+	department: number | string | null;
+	token: string;
+	password: string;
+	/** Extra details by slug. */
+	extra: Map<string, { name: string; value: string }>;
+}
+
+/** A conversation as the stand-in stores it (state.conversations, addConversation). */
+export interface HaveFunnelsConversation {
+	id: number;
+	user_id: number;
+	title: string;
+	/** Milliseconds. */
+	creation_time: number;
+	status_code: number;
+	department: number | string | null;
+	agent_id: number | string | null;
+	source: string | null;
+	extra: unknown;
+	rating: unknown;
+}
+
+/** A message row as the API prints it (state.messageRow): IDs and codes as strings, JSON texts. */
+export interface HaveFunnelsMessageRow {
+	id: string;
+	user_id: string;
+	message: string;
+	creation_time: string;
+	/** A JSON text, or ''. */
+	attachments: string;
+	status_code: string;
+	/** A JSON text, or ''. */
+	payload: string;
+	conversation_id: string;
+	first_name: string;
+	last_name: string;
+	profile_image: string;
+	user_type: string;
+}
+
 export interface RecordedRequest {
 	at: number;
 	method: string;
@@ -77,6 +128,8 @@ export declare class HaveFunnelsStandIn {
 	options: Required<Pick<HaveFunnelsStandInOptions, 'token'>> & HaveFunnelsStandInOptions;
 	state: any;
 	requests: RecordedRequest[];
+	/** Injected faults still to apply. */
+	faults: Fault[];
 	webhooks: WebhookRecord[];
 	webhookConfig: { url: string | null; key: string; events: string[]; enabled: boolean };
 	readonly token: string;

@@ -1,0 +1,19 @@
+// Declarations of fixture-secrets.js (the made-up tokens and keys of the tests).
+export declare const HF_RIG_TOKEN: string;
+export declare const HF_RIG_WEBHOOK_SECRET: string;
+export declare const HF_RIG_WRONG_TOKEN: string;
+export declare const PF_RIG_PLANFIX_TOKEN: string;
+export declare const PF_RIG_INTEGRATION_TOKEN: string;
+export declare const PF_RIG_WRONG_TOKEN: string;
+export declare const PH_RIG_TOKEN: string;
+export declare const SCRUB_TOKEN: string;
+export declare const HF_CONTRACT_TOKEN: string;
+export declare const PF_CONTRACT_PLANFIX_TOKEN: string;
+export declare const PF_CONTRACT_INTEGRATION_TOKEN: string;
+export declare const PH_CONTRACT_TOKEN: string;
+export declare const HF_E2E_TOKEN: string;
+export declare const HF_E2E_WEBHOOK_KEY: string;
+export declare const PF_E2E_PLANFIX_TOKEN: string;
+export declare const PF_E2E_INTEGRATION_TOKEN: string;
+export declare const PH_E2E_API_TOKEN: string;
+export declare const PH_E2E_WEBHOOK_SECRET: string;
