@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The HaveFunnels Trigger in a real n8n, on both lines: the stand-in sends every documented
  * webhook the way HaveFunnels does (JSON with function/key/data/sender-url), the trigger checks the
@@ -6,6 +6,8 @@
  * unselected events with 200 without starting anything, and outputs event, data and sender URL
  * (never the key). Also n8n's own credential test of the HaveFunnels API credential.
  */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import { HF_E2E_TOKEN, HF_E2E_WEBHOOK_KEY } from '../fixture-secrets';
 import { createHaveFunnelsStandIn, WEBHOOK_EVENTS, WEBHOOK_SAMPLES } from '../stand-ins/havefunnels';
 import { N8N_LINES, nodeType, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
@@ -237,11 +239,32 @@ describe.each(N8N_LINES)('HaveFunnels Trigger in real n8n %s', (line) => {
 		expect(row.dataText).not.toContain(TOKEN);
 	});
 
-	it("n8n's credential test passes with the right token and fails with a wrong one", async () => {
+	it("n8n's credential test passes with the right token; a wrong token, URL or host says what to fix", async () => {
 		const data = { url: hf.installationUrl, apiToken: TOKEN, webhookSecret: KEY };
 		expect(await n8n.testCredential({ ...CREDENTIAL, data })).toMatchObject({ status: 'OK' });
 		const wrong = await n8n.testCredential({ ...CREDENTIAL, data: { ...data, apiToken: 'wrong-token-000' } });
-		expect(wrong.status).toBe('Error');
+		// recent versions answer a wrong token with 401
+		expect(wrong).toEqual({ status: 'Error', message: 'HaveFunnels refused the API token. Copy it again from Account > Installation > API token.' });
+		// an address that is some other web server: a 404 page, or a 200 page (a website's home)
+		const website = http.createServer((req, res) => {
+			res.writeHead(req.url?.startsWith('/home') ? 200 : 404, { 'Content-Type': 'text/html' });
+			res.end('<html><body>Not HaveFunnels</body></html>');
+		});
+		await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
+		const port = (website.address() as AddressInfo).port;
+		let wrongUrl: { status: string; message: string };
+		let websiteUrl: { status: string; message: string };
+		try {
+			wrongUrl = await n8n.testCredential({ ...CREDENTIAL, data: { ...data, url: `http://127.0.0.1:${port}/script` } });
+			websiteUrl = await n8n.testCredential({ ...CREDENTIAL, data: { ...data, url: `http://127.0.0.1:${port}/home` } });
+		} finally {
+			website.close();
+		}
+		expect(wrongUrl).toEqual({ status: 'Error', message: expect.stringContaining('The Installation URL does not lead to a HaveFunnels API') });
+		expect(websiteUrl).toEqual({ status: 'Error', message: expect.stringContaining('The Installation URL does not lead to a HaveFunnels API') });
+		const noHost = await n8n.testCredential({ ...CREDENTIAL, data: { ...data, url: 'http://127.0.0.1:9' } });
+		expect(noHost).toEqual({ status: 'Error', message: line === '2.x' ? 'ECONNREFUSED' : 'The service refused the connection - perhaps it is offline' });
+		for (const result of [wrong, wrongUrl, noHost]) expect(JSON.stringify(result)).not.toContain(TOKEN);
 		hf.setLegacyErrors(true);
 		try {
 			const legacy = await n8n.testCredential({ ...CREDENTIAL, data: { ...data, apiToken: 'wrong-token-000' } });

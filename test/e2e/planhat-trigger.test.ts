@@ -191,19 +191,33 @@ describe.each(N8N_LINES)('Planhat Trigger in n8n %s', (line) => {
 		expect(last.dataText).not.toContain(API_TOKEN);
 	});
 
-	it("n8n's credential test passes with the right token and fails with a wrong one", async () => {
+	it("n8n's credential test passes with the right token; a wrong token, base URL or host says what to fix", async () => {
 		// n8n tests a credential it stores (an unknown id is 403), with the data the editor sends.
 		const base = { id: 'cred1', name: 'Planhat', type: 'planhatApi' };
 		const good = await n8n.testCredential({ ...base, data: { apiToken: API_TOKEN, baseUrl: standIn.url } });
 		expect(good.status).toBe('OK');
 		const bad = await n8n.testCredential({ ...base, data: { apiToken: 'nope-nope-nope', baseUrl: standIn.url } });
-		expect(bad.status).toBe('Error');
+		// n8n 2.x shows the credential's message for the status code; 1.x its own generic one.
+		expect(bad).toEqual({
+			status: 'Error',
+			message: line === '2.x' ? expect.stringContaining('Planhat refused the API token. Copy it again from Planhat > Settings > Private Apps') : 'Authorization failed - please check your credentials',
+		});
 		const tests = standIn.requests.filter((r) => r.path === '/companies');
 		// n8n may repeat a failed test request; every one after the good test is the wrong token's 401.
 		expect(tests[0]).toMatchObject({ query: { limit: '1', select: '_id' }, status: 200 });
 		expect(tests[0].headers.authorization).toBe(`Bearer ${API_TOKEN}`);
 		expect(tests.length).toBeGreaterThanOrEqual(2);
 		expect(tests.slice(1).every((r) => r.status === 401 && r.headers.authorization === 'Bearer nope-nope-nope')).toBe(true);
+
+		const wrongBase = await n8n.testCredential({ ...base, data: { apiToken: API_TOKEN, baseUrl: `${standIn.url}/v9/` } });
+		expect(wrongBase).toEqual({
+			status: 'Error',
+			message: line === '2.x' ? expect.stringContaining('The Base URL does not lead to the Planhat API') : 'The resource you are requesting could not be found',
+		});
+		expect(standIn.requests.filter((r) => r.path === '/v9/companies').map((r) => r.status)).toContain(404);
+		const noHost = await n8n.testCredential({ ...base, data: { apiToken: API_TOKEN, baseUrl: 'http://127.0.0.1:9' } });
+		expect(noHost).toEqual({ status: 'Error', message: line === '2.x' ? 'ECONNREFUSED' : 'The service refused the connection - perhaps it is offline' });
+		for (const result of [bad, wrongBase, noHost]) expect(JSON.stringify(result)).not.toContain(API_TOKEN);
 	});
 
 	it('n8n does not log the secret or the token', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The real-n8n rig itself: n8n starts on both lines with this package installed from its packed
  * tarball by the README's manual install command and loads its nodes, imported credentials are stored encrypted, an imported active workflow answers on its

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * What `npm pack` puts in the package (from the built dist/): what n8n loads (the files the
  * package.json "n8n" section names, their icons and codex files), the example workflows, and
