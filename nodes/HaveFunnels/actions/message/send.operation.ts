@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { attachments, collection, conversationId, flag, id, json, messageText, status, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'message', operation: 'send', name: 'Send', action: 'Send a message', fn: 'send-message',
 	fields: [
 		userId('The ID of the sender: the user, an agent or the bot (see Get Agent IDs, or get-bot-id)'),

@@ -1,0 +1,7 @@
+import { defineOperation } from '../operation';
+
+export const { fn, option, description, execute } = defineOperation({
+	resource: 'automation', operation: 'runAll', name: 'Run All', action: 'Run all valid automations', fn: 'automations-run-all',
+	// the automations left to the browser: client-side conditions, popups, designs
+	output: 'list',
+});
