@@ -104,3 +104,15 @@ it('openAi: an answer [false, message] is an error with the message', async () =
 		ctx.hf.state.apps.openai = true;
 	}
 });
+
+it('slack: a message is not sent twice after an ambiguous failure, a read is retried', async () => {
+	ctx.hf.inject({ status: 503, times: 1 });
+	const send = await runHf(ctx.hf, 'slack', 'sendMessage', { userId: '4', message: 'Once only' });
+	expect(send.status).toBe('error');
+	expect(send.error?.description).toContain('"send-slack-message" was not repeated');
+	expect(ctx.hf.calls('send-slack-message')).toHaveLength(1);
+	ctx.hf.inject({ status: 503, times: 1 });
+	const read = await runHf(ctx.hf, 'slack', 'getUsers');
+	expect(read.status).toBe('success');
+	expect(ctx.hf.calls('slack-users')).toHaveLength(2);
+});

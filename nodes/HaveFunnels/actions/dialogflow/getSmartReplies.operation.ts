@@ -9,8 +9,8 @@ export const { fn, option, description, execute } = defineOperation({
 		messageText('The message to suggest replies to'),
 		collection('options', 'Options', [
 			id('conversationId', 'conversation_id', 'Conversation ID', 'The conversation of the message', {}),
-			text('language', 'dialogflow_language', 'Language', 'The agent language, such as es'),
-			flag('languageDetection', 'language_detection', 'Detect Language', 'Whether to detect the agent language from the message'),
+			text('language', 'dialogflow_language', 'Dialogflow Language', 'The agent language, such as es'),
+			flag('languageDetection', 'language_detection', 'Language Detection', 'Whether to detect the agent language from the message'),
 		]),
 	],
 	// the page: "smart_reply_data: set it to false"

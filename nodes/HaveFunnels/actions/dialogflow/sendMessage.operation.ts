@@ -3,6 +3,8 @@ import { defineOperation } from '../operation';
 import { withoutToken } from './output';
 
 export const { fn, option, description, execute } = defineOperation({
+	// not repeated after an ambiguous failure: it may have added or sent something already
+	idempotent: false,
 	resource: 'dialogflow', operation: 'sendMessage', name: 'Send Message', action: 'Send a message to Dialogflow and add its answer',
 	fn: 'dialogflow-message', output: withoutToken,
 	fields: [

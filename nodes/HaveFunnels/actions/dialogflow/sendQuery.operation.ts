@@ -8,7 +8,7 @@ export const { fn, option, description, execute } = defineOperation({
 		json('query', 'query', 'Query', 'The Dialogflow query', '{}', { required: true }),
 		collection('options', 'Options', [
 			text('language', 'language', 'Language', 'The agent language, such as es'),
-			choice('type', 'type', 'Method', 'The HTTP method of the call', [
+			choice('type', 'type', 'Type', 'The HTTP call type', [
 				{ name: 'GET', value: 'GET' },
 				{ name: 'PATCH', value: 'PATCH' },
 				{ name: 'POST', value: 'POST' },

@@ -7,7 +7,7 @@ export const { fn, option, description, execute } = defineOperation({
 	fn: 'dialogflow-update-intent', output: 'done',
 	fields: [
 		text('intentName', 'intent_name', 'Intent Name', 'The name of the intent, as Get Intents gives it', { required: true }),
-		textList('expressions', 'expressions', 'Training Phrases', 'What users say to match the intent', { required: true }),
+		textList('expressions', 'expressions', 'Expressions', 'The training phrases: what users say to match the intent', { required: true }),
 		collection('options', 'Options', [agentLanguage]),
 	],
 });

@@ -4,6 +4,8 @@ import { collection, id, messageText, number } from '../common.description';
 import { defineOperation } from '../operation';
 
 export const { fn, option, description, execute } = defineOperation({
+	// not repeated after an ambiguous failure: it may have added or sent something already
+	idempotent: false,
 	resource: 'openAi', operation: 'sendMessage', name: 'Send Message', action: 'Send a message to OpenAI and get the answer', fn: 'open-ai-message',
 	fields: [
 		messageText('The text of the message'),

@@ -6,7 +6,7 @@ export const { fn, option, description, execute } = defineOperation({
 	fields: [
 		collection('options', 'Options', [
 			text('agentId', 'agent_id', 'Agent ID', 'Only this agent; by default whether at least one agent is online'),
-			flag('list', 'list', 'List Online Users', 'Whether to return the IDs of all the online users'),
+			flag('list', 'list', 'List', 'Whether to return the IDs of all the online users'),
 		]),
 	],
 	// "online" / "offline", or a list of user IDs

@@ -2,6 +2,8 @@ import { attachments, collection, id, messageText, text, userId } from '../commo
 import { defineOperation } from '../operation';
 
 export const { fn, option, description, execute } = defineOperation({
+	// not repeated after an ambiguous failure: it may have added or sent something already
+	idempotent: false,
 	resource: 'slack', operation: 'sendMessage', name: 'Send Message', action: 'Send a message to Slack', fn: 'send-slack-message',
 	// The API page lists no arguments; these are Support Board's (sb_send_slack_message).
 	fields: [

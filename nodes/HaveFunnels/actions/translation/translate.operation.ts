@@ -6,7 +6,7 @@ import { defineOperation } from '../operation';
 export const { fn, option, description, execute } = defineOperation({
 	resource: 'translation', operation: 'translate', name: 'Translate', action: 'Translate texts with Google', fn: 'google-translate',
 	fields: [
-		textList('strings', 'strings', 'Texts', 'The texts to translate', { required: true }),
+		textList('strings', 'strings', 'Strings', 'The texts to translate', { required: true }),
 		text('languageCode', 'language_code', 'Language Code', 'The two-letter code of the language to translate into, such as it', { required: true }),
 	],
 	// [[{"translatedText", "detectedSourceLanguage"}, ...], "<Google access token>"]: one item per text, without the token
