@@ -91,6 +91,16 @@ describe('HaveFunnels Web API coverage (issue 15)', () => {
 		expect(firstClass.filter((fn) => !(fn in samples))).toEqual([]);
 	});
 
+	it('every Get Many operation has Return All and Limit', () => {
+		const getMany = Object.entries(resources).flatMap(([resource, r]) =>
+			Object.entries(r.operations)
+				.filter(([, op]) => op.option.name === 'Get Many')
+				.map(([operation, op]) => ({ resource, operation, names: op.description.map((p) => p.name) })),
+		);
+		expect(getMany.length).toBeGreaterThanOrEqual(9);
+		expect(getMany.filter((o) => !o.names.includes('returnAll') || !o.names.includes('limit')).map((o) => `${o.resource}.${o.operation}`)).toEqual([]);
+	});
+
 	it('every operation has a node test', () => {
 		const dir = path.join(__dirname, 'actions');
 		const tests = fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
