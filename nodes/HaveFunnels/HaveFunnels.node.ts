@@ -2,13 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as article from './actions/article';
+import * as automation from './actions/automation';
 import * as conversation from './actions/conversation';
 import * as customApiCall from './actions/customApiCall';
 import * as department from './actions/department';
+import * as dialogflow from './actions/dialogflow';
 import * as message from './actions/message';
 import * as note from './actions/note';
 import * as notification from './actions/notification';
+import * as openAi from './actions/openAi';
+import * as report from './actions/report';
 import { router } from './actions/router';
+import * as savedReply from './actions/savedReply';
+import * as setting from './actions/setting';
+import * as slack from './actions/slack';
+import * as translation from './actions/translation';
 import * as user from './actions/user';
 
 export class HaveFunnels implements INodeType {
@@ -19,7 +27,7 @@ export class HaveFunnels implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage users, conversations, messages, notes and more in HaveFunnels',
+		description: 'Manage users, conversations, messages, settings, automations, chatbots and more in HaveFunnels',
 		defaults: { name: 'HaveFunnels' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,23 +41,39 @@ export class HaveFunnels implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Article', value: 'article' },
+					{ name: 'Automation', value: 'automation' },
 					{ name: 'Conversation', value: 'conversation' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Department', value: 'department' },
+					{ name: 'Dialogflow', value: 'dialogflow' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Note', value: 'note' },
 					{ name: 'Notification', value: 'notification' },
+					{ name: 'OpenAI', value: 'openAi' },
+					{ name: 'Report', value: 'report' },
+					{ name: 'Saved Reply', value: 'savedReply' },
+					{ name: 'Setting', value: 'setting' },
+					{ name: 'Slack', value: 'slack' },
+					{ name: 'Translation', value: 'translation' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'user',
 			},
 			...article.description,
+			...automation.description,
 			...conversation.description,
 			...customApiCall.description,
 			...department.description,
+			...dialogflow.description,
 			...message.description,
 			...note.description,
 			...notification.description,
+			...openAi.description,
+			...report.description,
+			...savedReply.description,
+			...setting.description,
+			...slack.description,
+			...translation.description,
 			...user.description,
 		],
 	};

@@ -33,10 +33,10 @@ function flatten(properties: INodeProperties[]): INodeProperties[] {
 it('is a usable-as-tool node with the resources and every operation of issue 6', () => {
 	expect(node.usableAsTool).toBe(true);
 	const resources = node.properties.find((p) => p.name === 'resource')!.options!.map((o) => ('value' in o ? o.value : ''));
-	expect(resources.sort()).toEqual(Object.keys(OPERATIONS).sort());
+	expect(resources).toEqual(expect.arrayContaining(Object.keys(OPERATIONS))); // issue 15 adds more: see operations.test.ts
 	for (const [resource, operations] of Object.entries(OPERATIONS)) {
 		const selector = selectors.find((s) => s.displayOptions?.show?.resource?.includes(resource))!;
-		expect((selector.options ?? []).map((o) => ('value' in o ? o.value : '')).sort()).toEqual([...operations].sort());
+		expect((selector.options ?? []).map((o) => ('value' in o ? o.value : ''))).toEqual(expect.arrayContaining(operations));
 	}
 });
 

@@ -113,12 +113,25 @@ export function parseJsonParameter(value: unknown, displayName: string, ctx: IEx
 	}
 }
 
-/** A JSON object parameter, sent as a JSON string. */
-export function json(name: string, arg: string, displayName: string, description: string): Field {
-	return field({ displayName, name, type: 'json', default: '{}', description }, (value, ctx, itemIndex) => {
+/** A JSON parameter (an object, or an array with `defaultValue` '[]'), sent as a JSON string. */
+export function json(name: string, arg: string, displayName: string, description: string, defaultValue = '{}', extra: Extra = {}): Field {
+	return field({ displayName, name, type: 'json', default: defaultValue, description, ...extra } as INodeProperties, (value, ctx, itemIndex) => {
 		const parsed = parseJsonParameter(value, displayName, ctx, itemIndex);
+		if (parsed === undefined && extra.required) return required(displayName, arg)(undefined, ctx, itemIndex);
 		return parsed === undefined ? {} : { [arg]: parsed };
 	});
+}
+
+/** Several texts, entered one by one (or an array from an expression), sent as a JSON array. */
+export function textList(name: string, arg: string, displayName: string, description: string, extra: Extra = {}): Field {
+	return field(
+		{ displayName, name, type: 'string', typeOptions: { multipleValues: true }, default: [], description, ...extra } as INodeProperties,
+		(value, ctx, itemIndex) => {
+			const list = (Array.isArray(value) ? value : isEmpty(value) ? [] : [value]).map(String).filter((v) => v !== '');
+			if (list.length) return { [arg]: list };
+			return extra.required ? required(displayName, arg)(undefined, ctx, itemIndex) : {};
+		},
+	);
 }
 
 interface Row {

@@ -58,6 +58,8 @@ export interface OperationSpec {
 }
 
 export interface Operation {
+	/** The API function it calls (none for Custom API Call). */
+	fn?: string;
 	option: INodePropertyOptions;
 	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
@@ -149,6 +151,7 @@ export function defineOperation(spec: OperationSpec): Operation {
 	}
 
 	return {
+		fn: spec.fn,
 		option: { name: spec.name, value: spec.operation, action: spec.action },
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [spec.operation] } }, properties),
 		execute,

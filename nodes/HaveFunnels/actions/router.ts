@@ -3,23 +3,39 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { executePerItem } from '../../shared';
 import * as article from './article';
+import * as automation from './automation';
 import * as conversation from './conversation';
 import * as customApiCall from './customApiCall';
 import * as department from './department';
+import * as dialogflow from './dialogflow';
 import * as message from './message';
 import * as note from './note';
 import * as notification from './notification';
 import type { Operation } from './operation';
+import * as openAi from './openAi';
+import * as report from './report';
+import * as savedReply from './savedReply';
+import * as setting from './setting';
+import * as slack from './slack';
+import * as translation from './translation';
 import * as user from './user';
 
 export const resources: Record<string, { operations: Record<string, Operation> }> = {
 	article,
+	automation,
 	conversation,
 	customApiCall,
 	department,
+	dialogflow,
 	message,
 	note,
 	notification,
+	openAi,
+	report,
+	savedReply,
+	setting,
+	slack,
+	translation,
 	user,
 };
 

@@ -15,6 +15,7 @@ const { StandIn, sendText } = require('../base');
 const { parsePhpForm, parsePhpMultipart, phpJsonEncode } = require('./php');
 const { HaveFunnelsState } = require('./state');
 const { FUNCTIONS, ApiError, ValidationError } = require('./functions');
+require('./functions-more'); // the functions of issue 15 register into FUNCTIONS
 
 const WEBHOOK_SAMPLES = require(path.join(__dirname, 'fixtures', 'webhook-samples.json'));
 
@@ -180,7 +181,7 @@ class HaveFunnelsStandIn extends StandIn {
 	async handle(request, res) {
 		const api = /^(.*)\/include\/api\.php$/.exec(request.path);
 		if (!api) {
-			const upload = /\/uploads\/([^/]+)$/.exec(request.path);
+			const upload = /\/uploads\/(.+)$/.exec(request.path);
 			if (request.method === 'GET' && upload && this.state.transcripts.has(upload[1])) {
 				sendText(res, 200, this.state.transcripts.get(upload[1]), {
 					'Content-Type': upload[1].endsWith('.csv') ? 'text/csv' : 'text/plain',

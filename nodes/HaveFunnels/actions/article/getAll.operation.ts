@@ -1,7 +1,7 @@
 import { collection, flag, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'article', operation: 'getAll', name: 'Get Many', action: 'Get many articles', fn: 'get-articles', output: 'list',
 	returnAll: { argument: 'count' },
 	fields: [

@@ -1,7 +1,7 @@
 import { collection, searchText, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'article', operation: 'search', name: 'Search', action: 'Search articles', fn: 'search-articles', output: 'list',
 	fields: [
 		searchText('The text to search for in titles and contents'),

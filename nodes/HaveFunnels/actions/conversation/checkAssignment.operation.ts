@@ -1,7 +1,7 @@
 import { collection, id, idList } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'checkAssignment', name: 'Check Assignment', action: 'Check which conversations are assigned',
 	fn: 'check-conversations-assignment', output: 'list', valueKey: 'conversationId',
 	fields: [

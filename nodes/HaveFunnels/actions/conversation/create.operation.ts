@@ -1,7 +1,7 @@
 import { collection, json, status, text, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'create', name: 'Create', action: 'Create a conversation', fn: 'new-conversation',
 	fields: [
 		userId('The ID of the user the conversation belongs to'),

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { idList } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'getAgents', name: 'Get Agents in Conversation', action: 'Get the agents who wrote in a conversation',
 	fn: 'get-agents-in-conversation',
 	fields: [idList('conversationIds', 'conversation_id', 'Conversation IDs', 'One conversation, or several comma-separated', { required: true })],

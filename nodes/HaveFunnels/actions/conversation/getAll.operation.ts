@@ -13,7 +13,7 @@ const SOURCES = [
 	{ name: 'WhatsApp', value: 'wa' },
 ];
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'getAll', name: 'Get Many', action: 'Get many conversations', fn: 'get-conversations',
 	returnAll: 'paginate', output: 'list',
 	fields: [

@@ -1,7 +1,7 @@
 import { collection, flag, since } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'getNew', name: 'Get New', action: 'Get conversations with activity after a date or ID',
 	fn: 'get-new-conversations', output: 'list',
 	fields: [

@@ -1,7 +1,7 @@
 import { id } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'getRating', name: 'Get Rating', action: 'Get the ratings of an agent', fn: 'get-rating',
 	fields: [id('agentId', 'user_id', 'Agent ID', 'The agent whose conversations were rated')],
 	output: (response) => {

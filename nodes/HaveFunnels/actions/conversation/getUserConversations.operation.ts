@@ -1,7 +1,7 @@
 import { collection, flag, id, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'getUserConversations', name: "Get User's", action: "Get a user's conversations",
 	fn: 'get-user-conversations', output: 'list',
 	fields: [

@@ -14,8 +14,12 @@ import * as count from './count.operation';
 import * as transcript from './transcript.operation';
 import * as getAgents from './getAgents.operation';
 import * as checkAssignment from './checkAssignment.operation';
+import * as getUserNew from './getUserNew.operation';
+import * as isTyping from './isTyping.operation';
+import * as getTypingAgent from './getTypingAgent.operation';
+import * as setTyping from './setTyping.operation';
 import { defineResource } from '../operation';
 
 export const { description, operations } = defineResource('conversation', {
-	get, getAll, getNew, getUserConversations, search, searchUserConversations, create, updateStatus, updateDepartment, updateAgent, setRating, getRating, count, transcript, getAgents, checkAssignment,
+	get, getAll, getNew, getUserConversations, search, searchUserConversations, create, updateStatus, updateDepartment, updateAgent, setRating, getRating, count, transcript, getAgents, checkAssignment, getUserNew, isTyping, getTypingAgent, setTyping,
 }, 'get');

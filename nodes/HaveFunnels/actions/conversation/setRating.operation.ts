@@ -1,7 +1,7 @@
 import { choice, collection, conversationId, id, json, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'conversation', operation: 'setRating', name: 'Set Rating', action: 'Rate a conversation', fn: 'set-rating', output: 'done',
 	fields: [
 		conversationId(),

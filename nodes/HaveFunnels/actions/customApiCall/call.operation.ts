@@ -7,9 +7,9 @@ import { haveFunnelsApiRequest } from '../../transport';
 import { text } from '../common.description';
 import { toItems } from '../operation';
 
-const functionName = text('functionName', 'function', 'Function', 'The name of the API function, such as get-settings or reports', {
+const functionName = text('functionName', 'function', 'Function', 'The name of the API function, such as export-settings or updates-available (the others have their own operations)', {
 	required: true,
-	placeholder: 'get-settings',
+	placeholder: 'updates-available',
 });
 
 const properties: INodeProperties[] = [

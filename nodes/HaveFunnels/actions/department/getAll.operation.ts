@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'department', operation: 'getAll', name: 'Get Many', action: 'Get many departments', fn: 'get-departments', returnAll: 'slice',
 	// {"1": {"name": ..., "color": ..., "image": ...}, ...}
 	output: (response) =>

@@ -1,7 +1,7 @@
 import { collection, idList, messageText, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'message', operation: 'directMessage', name: 'Direct Message', action: 'Send a direct message to users',
 	fn: 'direct-message', output: 'done',
 	fields: [

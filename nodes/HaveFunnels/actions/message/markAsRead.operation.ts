@@ -1,7 +1,7 @@
 import { collection, id, idList } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'message', operation: 'markAsRead', name: 'Mark as Read', action: 'Mark messages as read', fn: 'update-messages-status',
 	output: 'done',
 	fields: [

@@ -3,10 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { attachments, collection, conversationId, flag, id, json, messageText, status, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'message', operation: 'send', name: 'Send', action: 'Send a message', fn: 'send-message',
 	fields: [
-		userId('The ID of the sender: the user, an agent or the bot (see Get Agent IDs, or get-bot-id)'),
+		userId('The ID of the sender: the user, an agent or the bot (see User > Get Agent IDs and Get Bot ID)'),
 		conversationId(),
 		messageText('The text of the message; may be empty when it has attachments', { typeOptions: { rows: 4 } }),
 		collection('additionalFields', 'Additional Fields', [

@@ -1,7 +1,7 @@
 import { attachments, collection, json, messageId, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'message', operation: 'update', name: 'Update', action: 'Update a message', fn: 'update-message', output: 'done',
 	fields: [
 		messageId(),

@@ -1,7 +1,7 @@
 import { conversationId, messageText, text, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'note', operation: 'add', name: 'Add', action: 'Add a note to a conversation', fn: 'add-note', output: { value: 'id' },
 	fields: [
 		conversationId('The conversation the note belongs to'),

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collection, id, messageText, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'notification', operation: 'pushNotification', name: 'Send Push Notification', action: 'Send a push notification to agents',
 	fn: 'push-notification',
 	fields: [

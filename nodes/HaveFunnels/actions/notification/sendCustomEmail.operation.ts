@@ -1,7 +1,7 @@
 import { collection, messageText, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'notification', operation: 'sendCustomEmail', name: 'Send Custom Email', action: 'Email any address', fn: 'send-custom-email',
 	output: 'done',
 	fields: [

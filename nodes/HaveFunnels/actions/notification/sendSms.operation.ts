@@ -1,7 +1,7 @@
 import { attachments, collection, flag, id, messageText, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'notification', operation: 'sendSms', name: 'Send SMS', action: 'Send a text message', fn: 'send-sms',
 	fields: [
 		text('to', 'to', 'Phone Number', 'The phone number of the recipient', { required: true, placeholder: '+15305431221' }),

@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'count', name: 'Count', action: 'Count users by type', fn: 'count-users',
 });

@@ -1,7 +1,7 @@
 import { USER_TYPE_OPTIONS, choice, collection, details, profileFields, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'create', name: 'Create', action: 'Create a user', fn: 'add-user', output: { value: 'id' },
 	fields: [
 		choice('userType', 'user_type', 'User Type', 'The type of the new user', USER_TYPE_OPTIONS, 'user'),

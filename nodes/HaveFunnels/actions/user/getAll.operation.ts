@@ -10,7 +10,7 @@ const extraDetails = sendAs(
 	},
 );
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'getAll', name: 'Get Many', action: 'Get many users', fn: 'get-users', returnAll: 'paginate', output: 'list',
 	fields: [
 		collection('options', 'Options', [

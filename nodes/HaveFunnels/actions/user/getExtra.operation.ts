@@ -1,7 +1,7 @@
 import { collection, text, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'getExtra', name: 'Get Extra Details', action: 'Get the additional details of a user', fn: 'get-user-extra',
 	output: 'list', valueKey: 'value',
 	fields: [

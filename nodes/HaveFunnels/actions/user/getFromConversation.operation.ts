@@ -1,7 +1,7 @@
 import { conversationId, flag } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	notFoundNotice: true,
 	resource: 'user', operation: 'getFromConversation', name: 'Get From Conversation', action: 'Get the user of a conversation',
 	fn: 'get-user-from-conversation',

@@ -1,7 +1,7 @@
 import { collection, flag, idList, text } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'getOnline', name: 'Get Online', action: 'Get online users', fn: 'get-online-users', output: 'list',
 	fields: [
 		collection('options', 'Options', [

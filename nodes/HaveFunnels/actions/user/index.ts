@@ -14,6 +14,13 @@ import * as updateToLead from './updateToLead.operation';
 import * as getAgent from './getAgent.operation';
 import * as getAgentIds from './getAgentIds.operation';
 import * as getFromConversation from './getFromConversation.operation';
+import * as getLanguage from './getLanguage.operation';
+import * as getAllWithDetails from './getAllWithDetails.operation';
+import * as areAgentsOnline from './areAgentsOnline.operation';
+import * as generateAvatar from './generateAvatar.operation';
+import * as getBotId from './getBotId.operation';
+import * as deleteLeads from './deleteLeads.operation';
+import * as exportCsv from './exportCsv.operation';
 import { defineResource } from '../operation';
 
-export const { description, operations } = defineResource('user', { get, getAll, getNew, search, getOnline, create, update, delete: deleteOp, deleteMany, getExtra, isOnline, count, updateToLead, getAgent, getAgentIds, getFromConversation }, 'get');
+export const { description, operations } = defineResource('user', { get, getAll, getNew, search, getOnline, create, update, delete: deleteOp, deleteMany, getExtra, isOnline, count, updateToLead, getAgent, getAgentIds, getFromConversation, getLanguage, getAllWithDetails, areAgentsOnline, generateAvatar, getBotId, deleteLeads, exportCsv }, 'get');

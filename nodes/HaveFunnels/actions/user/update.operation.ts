@@ -1,7 +1,7 @@
 import { USER_TYPE_OPTIONS, choice, collection, details, profileFields, userId } from '../common.description';
 import { defineOperation } from '../operation';
 
-export const { option, description, execute } = defineOperation({
+export const { fn, option, description, execute } = defineOperation({
 	resource: 'user', operation: 'update', name: 'Update', action: 'Update a user', fn: 'update-user', output: 'done',
 	fields: [
 		userId('The ID of the user to update'),
