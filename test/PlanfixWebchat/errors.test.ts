@@ -71,12 +71,22 @@ describe('Planfix Webchat: errors and retries', () => {
 		expect(pf.requests).toHaveLength(4);
 	});
 
-	it('does not resend newMessage after a 5xx (Planfix may have stored it)', async () => {
-		pf.inject({ status: 503 });
+	it('does not resend newMessage after a 500 or 502 (Planfix may have stored it)', async () => {
+		for (const status of [500, 502]) {
+			const before = pf.requests.length;
+			pf.inject({ status });
+			const run = await runNode({ type: 'planfixWebchat', parameters: send, credentials: credentialsFor(pf) });
+			expect(run.error).toMatchObject({ message: `Planfix answered with a server error (HTTP ${status})`, httpCode: String(status) });
+			expect(run.error?.description).toContain('not resent');
+			expect(pf.requests.length - before).toBe(1);
+		}
+	});
+
+	it('resends newMessage after a 503: an unavailable server refused it before storing anything', async () => {
+		pf.inject({ status: 503, times: 2 });
 		const run = await runNode({ type: 'planfixWebchat', parameters: send, credentials: credentialsFor(pf) });
-		expect(run.error).toMatchObject({ message: 'Planfix answered with a server error (HTTP 503)', httpCode: '503' });
-		expect(run.error?.description).toContain('not resent');
-		expect(pf.requests).toHaveLength(1);
+		expect(run.error).toBeUndefined();
+		expect(pf.requests.map((r) => r.status)).toEqual([503, 503, 200]);
 	});
 
 	it('does not resend newMessage after a dropped connection', async () => {

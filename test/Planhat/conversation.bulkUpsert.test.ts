@@ -212,11 +212,17 @@ describe('Planhat › Conversation › Create or Update (bulk upsert)', () => {
 		expect(keyed.status).toBe('success');
 		expect(standIn.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
 		standIn.clearRequests();
-		standIn.inject({ status: 503, match: (r) => r.method === 'PUT' });
+		standIn.inject({ status: 500, match: (r) => r.method === 'PUT' });
 		const keyless = await upsert([{ companyId: COMPANY_A, subject: 'no key' }]);
 		expect(keyless.status).toBe('error');
-		expect(keyless.error?.message).toMatch(/server error \(503\)/);
+		expect(keyless.error?.message).toMatch(/server error \(500\)/);
 		expect(standIn.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+		// a 503 is a refusal before Planhat did anything: sent again even without keyables
+		standIn.clearRequests();
+		standIn.inject({ status: 503, match: (r) => r.method === 'PUT' });
+		const refused = await upsert([{ companyId: COMPANY_A, subject: 'no key, refused once' }]);
+		expect(refused.status).toBe('success');
+		expect(standIn.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([503, 200]);
 	});
 });
 

@@ -18,7 +18,8 @@ export interface ApiRequestOptions {
 	/**
 	 * Whether the call may be repeated after an ambiguous failure (HTTP 5xx, dropped connection),
 	 * where HaveFunnels may already have done the work. Defaults to true except for the functions
-	 * that create something (see CREATING_FUNCTIONS). A 429 is always retried: it was refused.
+	 * that create something (see CREATING_FUNCTIONS). A 429 or a 503 is always retried: the server
+	 * refused the call before doing anything.
 	 */
 	idempotent?: boolean;
 	itemIndex?: number;
@@ -178,7 +179,7 @@ export async function haveFunnelsApiRequest(
 		}
 
 		const status = response.statusCode;
-		const retryable = status === 429 || (status >= 500 && idempotent);
+		const retryable = status === 429 || status === 503 || (status >= 500 && idempotent);
 		if (retryable && attempt < MAX_RETRIES) {
 			await sleep(Math.min(MAX_WAIT_MS, retryAfterMs(response.headers) ?? backoffMs(attempt)));
 			continue;

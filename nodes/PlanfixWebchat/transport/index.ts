@@ -45,12 +45,13 @@ const NOT_FOUND_TEXT: Record<PlanfixNotFound, string> = {
 
 /**
  * Whether a failed call may be sent again. Reads and status/contact updates are idempotent.
- * newMessage creates a message, so it is retried only on 429: a rate-limited call was refused
- * before Planfix handled it and cannot have created anything. A 5xx, a timeout or a dropped
- * connection may arrive after Planfix stored the message, so newMessage is not repeated then.
+ * newMessage creates a message, so it is retried only on 429 and 503: a rate-limited or
+ * unavailable server refused the call before handling it and cannot have created anything. Any
+ * other 5xx, a timeout or a dropped connection may arrive after Planfix stored the message, so
+ * newMessage is not repeated then.
  */
 function mayRetry(cmd: PlanfixCommand, status: number | undefined): boolean {
-	if (status === 429) return true;
+	if (status === 429 || status === 503) return true;
 	if (cmd === 'newMessage') return false;
 	return status === undefined || status >= 500;
 }

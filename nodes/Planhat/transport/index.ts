@@ -207,7 +207,8 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 		if (request.passStatuses?.includes(statusCode)) {
 			return { statusCode, body: response.body as T, headers: response.headers ?? {} };
 		}
-		const retryable = statusCode === 429 || (statusCode >= 500 && retryServerErrors);
+		// 429 and 503: Planhat refused the call before doing anything, so even a create may be repeated.
+		const retryable = statusCode === 429 || statusCode === 503 || (statusCode >= 500 && retryServerErrors);
 		if (retryable && attempt < MAX_ATTEMPTS) {
 			const wait = retryAfterMs(response.headers);
 			if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) throw fail(statusCode, response.body, attempt);

@@ -105,13 +105,18 @@ it('openAi: an answer [false, message] is an error with the message', async () =
 	}
 });
 
-it('slack: a message is not sent twice after an ambiguous failure, a read is retried', async () => {
-	ctx.hf.inject({ status: 503, times: 1 });
+it('slack: a message is not sent twice after an ambiguous failure, a refused one is; a read is retried', async () => {
+	ctx.hf.inject({ status: 500, times: 1 });
 	const send = await runHf(ctx.hf, 'slack', 'sendMessage', { userId: '4', message: 'Once only' });
 	expect(send.status).toBe('error');
 	expect(send.error?.description).toContain('"send-slack-message" was not repeated');
 	expect(ctx.hf.calls('send-slack-message')).toHaveLength(1);
+	// 503: HaveFunnels refused the call before doing anything, so it is sent again
 	ctx.hf.inject({ status: 503, times: 1 });
+	const refused = await runHf(ctx.hf, 'slack', 'sendMessage', { userId: '4', message: 'After a 503' });
+	expect(refused.status).toBe('success');
+	expect(ctx.hf.calls('send-slack-message').filter((r) => r.args?.message === 'After a 503')).toHaveLength(2);
+	ctx.hf.inject({ status: 500, times: 1 });
 	const read = await runHf(ctx.hf, 'slack', 'getUsers');
 	expect(read.status).toBe('success');
 	expect(ctx.hf.calls('slack-users')).toHaveLength(2);
