@@ -11,8 +11,8 @@ const setup = require('./lib/sync-setup');
 const { PROVIDER_ID, PLANHAT_TYPE, SECRETS, loadWorkflows, startSyncStandIns, waitFor } = setup;
 
 const HF_EVENTS = 'ccsHaveFunnelsEv';
-const PLANFIX_REPLIES = 'ccsPlanfixReplies';
-const PLANHAT_MESSAGE = 'ccsPlanhatMessage';
+const PLANFIX_REPLIES = 'ccsPlanfixReply';
+const PLANHAT_MESSAGE = 'ccsPlanhatMsg';
 
 type Json = Record<string, any>;
 

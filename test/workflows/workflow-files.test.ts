@@ -66,6 +66,12 @@ it('there are the three workflows the README describes', () => {
 	expect(FILES).toEqual(Object.keys(REQUIRED_SETTINGS).sort());
 });
 
+it('gives every workflow its own ID of at most 16 characters (n8n 1.x keeps static data only for those)', () => {
+	const ids = FILES.map((file) => read(file).id);
+	for (const [file, id] of FILES.map((f, i) => [f, ids[i]])) expect([file, id.length <= 16]).toEqual([file, true]);
+	expect(new Set(ids).size).toBe(ids.length);
+});
+
 describe.each(FILES)('%s', (file) => {
 	const wf = read(file);
 	const text = fs.readFileSync(path.join(DIR, file), 'utf8');
