@@ -1,6 +1,7 @@
 // Types of fixtures.js (the plain-JS set-up of the security tests).
 
 export interface RecordedRequest {
+	at: number;
 	method: string;
 	path: string;
 	headers: Record<string, string | string[] | undefined>;
