@@ -48,6 +48,8 @@ export interface PlanhatRequest {
 	what?: string;
 	/** Bound on one attempt, in milliseconds (default TIMEOUT_MS). */
 	timeoutMs?: number;
+	/** What to check when Planhat answers 400 (default: the fields of a conversation). */
+	badRequestHint?: string;
 }
 
 export interface PlanhatResponse<T = unknown> {
@@ -100,13 +102,14 @@ export function serviceMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function describeStatus(statusCode: number, what: string, said: string | undefined, attempts: number) {
+function describeStatus(statusCode: number, what: string, said: string | undefined, attempts: number, badRequestHint?: string) {
 	const theySaid = said ? `: ${said}` : '';
 	switch (true) {
 		case statusCode === 400:
 			return {
 				message: `Planhat rejected the request to ${what} (400 Bad Request)${theySaid}`,
 				description:
+					badRequestHint ??
 					'Check the fields sent: a conversation needs a company, the types email, chat, ticket and call are reserved, and IDs must exist.',
 			};
 		case statusCode === 401:
@@ -196,7 +199,7 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 			message = `Could not reach Planhat at ${baseUrl} to ${what}${tries}`;
 			description = `${network?.text ?? 'No answer'}.${notRepeated} Check the Base URL of the Planhat API credential and the network between n8n and Planhat.`;
 		} else {
-			({ message, description } = describeStatus(statusCode, what, serviceMessage(body), attempts));
+			({ message, description } = describeStatus(statusCode, what, serviceMessage(body), attempts, request.badRequestHint));
 			if (statusCode >= 500) description += notRepeated;
 		}
 		const response: JsonObject = {
