@@ -119,11 +119,15 @@ export function containsSecret(value: unknown, values: Array<string | undefined>
 	return typeof text === 'string' && forms.some((form) => text.includes(form));
 }
 
+/** Shorter secrets are not cut out of data: "1234" would also go from every phone number. */
+const MIN_DATA_SECRET = 8;
+
 /**
  * What a transport hands back from a service's answer: the answer itself when it holds no secret
- * value, otherwise a copy with those values cut out (only the values: the answer's own fields
- * named `token` or `key` stay as they are).
+ * value, otherwise a copy with those values cut out (only the values, of at least 8 characters:
+ * the answer's own fields named `token` or `key` stay as they are).
  */
 export function withoutSecretValues<T>(value: T, values: Array<string | undefined>): T {
-	return containsSecret(value, values) ? scrubSecrets(value, { values, valuesOnly: true }) : value;
+	const secrets = values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_DATA_SECRET);
+	return containsSecret(value, secrets) ? scrubSecrets(value, { values: secrets, valuesOnly: true }) : value;
 }

@@ -114,6 +114,7 @@ export function describeErrorPaths(suite: ErrorPathSuite) {
 			expect(run.status).toBe('success');
 			expect(run.items.length).toBeGreaterThan(0);
 		}
+		expect(logs.lines.length).toBeGreaterThan(0); // n8n's log was captured
 		expect(leakedSecrets(run.raw, run.error, run.items, logs.lines)).toEqual([]);
 	});
 }

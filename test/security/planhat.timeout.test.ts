@@ -4,6 +4,7 @@
  * is not (Planhat may have stored it, as the stand-in does here once its late answer goes out), and
  * the error says so. Real time: the stand-in answers 31.5 s late.
  */
+import { sleep } from 'n8n-workflow';
 import { runNode } from '../rig';
 import type { PlanhatStandIn } from './fixtures';
 import { COMPANY_ID, SECRETS, startPlanhat } from './fixtures';
@@ -61,6 +62,6 @@ it('times out after 30 s: a read is tried again and succeeds, a create is not re
 	// The stalled create still reaches Planhat after n8n gave up: exactly why it was not repeated.
 	const posted = standIn.requests.find((request) => request.method === 'POST')!;
 	const until = posted.at + STALL_MS + 2_000;
-	while (standIn.conversations.length === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+	while (standIn.conversations.length === before && Date.now() < until) await sleep(100);
 	expect(standIn.conversations).toHaveLength(before + 1);
 }, 60_000);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * A finished conversation whose customer's email domain matches no Planhat company has a defined
  * outcome: Planhat refuses the end user (400), which is not retried; with planhatFallbackCompanyId
