@@ -27,6 +27,7 @@ describe('HaveFunnels: every error path is free of secrets', () => {
 		operations: [
 			{ name: 'get user', parameters: { resource: 'user', operation: 'get', userId: '4', includeExtra: true } },
 			{ name: 'send message', parameters: { resource: 'message', operation: 'send', userId: '2', conversationId: '1', message: 'hi' } },
+			{ name: 'create user', parameters: { resource: 'user', operation: 'create', userType: 'lead', additionalFields: { firstName: 'Ann', email: 'ann@example.com' } } },
 			{ name: 'call a function', parameters: { resource: 'customApiCall', operation: 'call', functionName: 'get-settings' } },
 		],
 		cases: [

@@ -31,6 +31,7 @@ describe('Planfix Webchat: every error path is free of secrets', () => {
 			{ name: 'send message', parameters: { resource: 'message', operation: 'send', chatId: 'c1', message: 'hi', contactId: 'k1', contactName: 'Ann' } },
 			{ name: 'update message status', parameters: { resource: 'message', operation: 'updateStatus', messageId: '1', messageStatus: 'read' } },
 			{ name: 'update contact', parameters: { resource: 'contact', operation: 'update', contactId: 'k1', contactName: 'Ann' } },
+			{ name: 'get contact number', parameters: { resource: 'contact', operation: 'getNumber', contactId: 'k1' } },
 		],
 		cases: [
 			...httpErrorCases(),

@@ -40,6 +40,11 @@ describe('Planhat: every error path is free of secrets', () => {
 				parameters: { resource: 'conversation', operation: 'upsert', companyId: company, matchValue: '={{ $json.key }}' },
 				items: [{ key: 'up-1' }, { key: 'up-2' }],
 			},
+			{
+				name: 'update conversation',
+				parameters: { resource: 'conversation', operation: 'update', conversationId: { __rl: true, mode: 'externalId', value: 'x-1' }, updateFields: { subject: 'Renamed' } },
+			},
+			{ name: 'delete conversation', parameters: { resource: 'conversation', operation: 'delete', conversationId: { __rl: true, mode: 'sourceId', value: 'src-1' } } },
 			{ name: 'create end user', parameters: { resource: 'endUser', operation: 'create', email: 'ann@unknown.example' } },
 			{ name: 'get many companies', parameters: { resource: 'company', operation: 'getAll', returnAll: false, limit: 5 } },
 		],
