@@ -4,7 +4,8 @@
  * 200 answers that report a failure, partial answers, dropped connections), with the answer
  * echoing the request — headers and body, so the token — back. Each case runs with "Continue On
  * Fail" off and on; afterwards no secret of any credential may stand anywhere in the run (output
- * items, the error n8n keeps with its message, description, cause and context) or in n8n's log.
+ * items, the error n8n keeps with its message, description, cause and context) or in n8n's log,
+ * and a refusal (4xx other than 429) has been sent once, not retried.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { runNode } from '../rig';
@@ -107,6 +108,12 @@ export function describeErrorPaths(suite: ErrorPathSuite) {
 		expect(faulted.length).toBeGreaterThan(0);
 		const sent = faulted.map((request) => `${JSON.stringify(request.headers)} ${request.rawBody}`).join('\n');
 		expect(suite.sentSecrets.some((secret) => sent.includes(secret) || sent.includes(encodeURIComponent(secret)))).toBe(true);
+
+		const status = faultCase.fault.status;
+		if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+			// A refusal (4xx other than 429) is an answer, not a fault: the node never sends it again.
+			expect(standIn.requests).toHaveLength(1);
+		}
 
 		expect(run.status === 'error' || run.status === 'success').toBe(true);
 		if (continueOnFail) {
