@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretsMatch, withoutSecretValues } from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -120,7 +120,8 @@ export class PlanfixWebchatTrigger implements INodeType {
 
 		const parsed = parsePlanfixMessage(body);
 		if (!parsed.ok) return answerWithoutExecution(this, 400, { error: 'Invalid parameters' });
-		const item = parsed.item;
+		// The token field is gone already; a secret value anywhere else in the body goes no further.
+		const item = withoutSecretValues(parsed.item, [credentials.integrationToken, credentials.planfixToken].map((v) => (typeof v === 'string' ? v : undefined)));
 		const workflowData = [this.helpers.returnJsonArray([item])];
 
 		if (this.getNodeParameter('responseMode', 'onReceived') !== 'onReceived') return { workflowData };

@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretsMatch, withoutSecretValues } from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -16,6 +16,45 @@ function rawText(body: unknown, rawBody: unknown): string | undefined {
 	if (typeof body === 'string') return body;
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	return undefined;
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+
+/**
+ * The records of a Planhat webhook body: a non-empty JSON object, or a non-empty array of
+ * non-empty JSON objects. Anything else is malformed: the answer is the message for the 400.
+ */
+export function readRecords(body: unknown, rawBody: unknown, contentType: unknown): IDataObject[] | string {
+	const type = String(Array.isArray(contentType) ? contentType[0] : contentType ?? '').toLowerCase();
+	if (type.startsWith('multipart/')) {
+		return 'The request body must be JSON (Content-Type: application/json), not multipart/form-data';
+	}
+	let payload: unknown;
+	const text = rawText(body, rawBody);
+	if (text !== undefined) {
+		if (text.trim() === '') return 'The request body is empty; send a JSON object';
+		try {
+			payload = JSON.parse(text);
+		} catch {
+			return 'The request body is not valid JSON; send a JSON object';
+		}
+	} else if (body === undefined || body === null) {
+		return 'The request body is empty; send a JSON object';
+	} else {
+		payload = body;
+	}
+	const records = Array.isArray(payload) ? payload : [payload];
+	if (records.length === 0) return 'The request body is an empty array; send a JSON object';
+	if (!records.every(isRecord)) {
+		return Array.isArray(payload)
+			? 'Every entry of the request body must be a JSON object'
+			: 'The request body must be a JSON object (or an array of JSON objects)';
+	}
+	if (records.some((record) => Object.keys(record).length === 0)) {
+		return Array.isArray(payload) ? 'The request body holds an empty object; every entry needs its fields' : 'The request body is an empty JSON object; send the event and its data';
+	}
+	return records as IDataObject[];
 }
 
 export class PlanhatTrigger implements INodeType {
@@ -88,32 +127,19 @@ export class PlanhatTrigger implements INodeType {
 			return answerWithoutExecution(this, 401, { error: `Missing or wrong secret in the ${headerName} header` });
 		}
 
-		let payload: unknown;
-		const text = rawText(req.body, (req as unknown as { rawBody?: unknown }).rawBody);
-		if (text !== undefined) {
-			if (text.trim() === '') {
-				return answerWithoutExecution(this, 400, { error: 'The request body is empty; send a JSON object' });
-			}
-			try {
-				payload = JSON.parse(text);
-			} catch {
-				return answerWithoutExecution(this, 400, { error: 'The request body is not valid JSON; send a JSON object' });
-			}
-		} else {
-			payload = req.body;
-		}
-		const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-		const records = Array.isArray(payload) ? payload : [payload];
-		if (records.length === 0 || !records.every(isObject) || (!Array.isArray(payload) && Object.keys(payload as object).length === 0)) {
-			return answerWithoutExecution(this, 400, { error: 'The request body must be a non-empty JSON object' });
-		}
+		// Only a well-formed body starts an execution; anything else is answered 400 here.
+		const read = readRecords(req.body, (req as unknown as { rawBody?: unknown }).rawBody, this.getHeaderData()['content-type']);
+		if (typeof read === 'string') return answerWithoutExecution(this, 400, { error: read });
+		// A secret that the Automation step put into the body goes no further.
+		const secrets = [credentials.webhookSecret, credentials.apiToken].map((value) => (typeof value === 'string' ? value : undefined));
+		const records = withoutSecretValues(read, secrets);
 
 		const events = String(this.getNodeParameter('events', '') ?? '')
 			.split(',')
 			.map((e) => e.trim())
 			.filter(Boolean);
 		const eventField = String(this.getNodeParameter('eventField', 'event') || 'event');
-		const wanted = (records as IDataObject[]).filter(
+		const wanted = records.filter(
 			(record) => events.length === 0 || events.includes(String(record[eventField] ?? '')),
 		);
 		if (wanted.length === 0) {

@@ -23,7 +23,7 @@ import {
 } from './lib/sync-setup';
 
 const HF_EVENTS = 'ccsHaveFunnelsEv';
-const PLANFIX_REPLIES = 'ccsPlanfixReplies';
+const PLANFIX_REPLIES = 'ccsPlanfixReply';
 
 describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => {
 	let n8n: N8nInstance;

@@ -104,7 +104,7 @@ export interface RigOptions {
 	extraCredentialTypes?: ICredentialType[];
 }
 
-function resolveTypes(options: RigOptions) {
+export function resolveTypes(options: RigOptions) {
 	const { nodeTypes, credentialTypes } = loadPackage();
 	const nodes = new Map(nodeTypes);
 	nodes.set(ITEMS_NODE_TYPE, itemsNode);
@@ -145,7 +145,7 @@ function withDefaults(properties: INodeProperties[], data: ICredentialDataDecryp
  * generic definition has its `={{ $credentials.x }}` expressions resolved and merged into the
  * request — exactly what decides whether a token reaches the service.
  */
-class RigCredentialsHelper extends ICredentialsHelper {
+export class RigCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,

@@ -33,7 +33,9 @@ function sendText(res, status, text = '', headers = {}) {
  *   { status: 503, body: {...} }     answer that status (any 4xx/5xx)
  *   { delayMs: 3000 }                answer normally, but late
  *   { drop: true }                   destroy the connection without an answer
- * Options: `times` (default 1; Infinity for all), `match(request) => boolean` to pick requests.
+ * Options: `times` (default 1; Infinity for all), `match(request) => boolean` to pick requests,
+ * `body` may be a function of the recorded request (to echo it back, headers included).
+ * `retryAfter` is sent with any status.
  * A faulted request is still recorded, with `fault` set, and never reaches the handler.
  */
 class StandIn {
@@ -135,7 +137,8 @@ class StandIn {
 				}
 				if (fault.status) {
 					const headers = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-					sendJson(res, fault.status, fault.body ?? { error: `injected ${fault.status}` }, headers);
+					const body = typeof fault.body === 'function' ? fault.body(request) : fault.body;
+					sendJson(res, fault.status, body ?? { error: `injected ${fault.status}` }, headers);
 					return;
 				}
 				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));

@@ -27,10 +27,11 @@ const CORE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.stickyNote': [1],
 };
 const STICKY = 'n8n-nodes-base.stickyNote';
+/** Creates that Retry On Fail must not repeat: a 4xx (no company for the domain) is an answer, not a fault. */
 
 /** Settings each workflow must keep in its Config node (the tunables of issue 7). */
 const REQUIRED_SETTINGS: Record<string, string[]> = {
-	'havefunnels-to-planfix-and-planhat.json': ['bridgeUserId', 'mirrorAgentMessages', 'finishedStatusCode', 'planhatConversationType', 'planhatExternalIdPrefix'],
+	'havefunnels-to-planfix-and-planhat.json': ['bridgeUserId', 'mirrorAgentMessages', 'finishedStatusCode', 'planhatConversationType', 'planhatExternalIdPrefix', 'planhatFallbackCompanyId'],
 	'planfix-replies-to-havefunnels.json': ['bridgeUserId', 'newContactUserType', 'newContactFirstName', 'newConversationTitle'],
 	'planhat-automation-to-havefunnels-message.json': ['senderUserId', 'newCustomerUserType', 'conversationTitle'],
 };
@@ -65,6 +66,12 @@ function allStrings(value: unknown, out: string[] = []): string[] {
 
 it('there are the three workflows the README describes', () => {
 	expect(FILES).toEqual(Object.keys(REQUIRED_SETTINGS).sort());
+});
+
+it('gives every workflow its own ID of at most 16 characters (n8n 1.x keeps static data only for those)', () => {
+	const ids = FILES.map((file) => read(file).id);
+	for (const [file, id] of FILES.map((f, i) => [f, ids[i]])) expect([file, id.length <= 16]).toEqual([file, true]);
+	expect(new Set(ids).size).toBe(ids.length);
 });
 
 describe.each(FILES)('%s', (file) => {

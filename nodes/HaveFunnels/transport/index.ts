@@ -147,7 +147,7 @@ export async function haveFunnelsApiRequest(
 	const fail = (failure: Failure): NodeApiError =>
 		new NodeApiError(
 			this.getNode(),
-			{ function: fn, code: failure.code } as JsonObject,
+			{ function: fn, code: scrubString(failure.code, secrets) } as JsonObject,
 			{
 				message: scrubString(failure.message, secrets),
 				description: failure.description ? scrubString(failure.description, secrets) : undefined,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { scrubString, toFormBody } from '../../shared';
+import { scrubString, toFormBody, withoutSecretValues } from '../../shared';
 import type { FormPair } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'planfixWebchatApi';
@@ -185,7 +185,8 @@ export async function planfixRequest(
 
 		const status = Number(response.statusCode);
 		lastStatus = status;
-		if (status >= 200 && status < 300) return { body: parseBody(response.body) };
+		// An answer that echoes the request would carry the tokens into the output: they are cut out.
+		if (status >= 200 && status < 300) return { body: withoutSecretValues(parseBody(response.body), secrets) };
 
 		if (attempt < RETRY.maxRetries && mayRetry(cmd, status)) {
 			await sleep(retryDelayMs(attempt, response.headers?.['retry-after']));

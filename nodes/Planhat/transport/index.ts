@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { scrubString } from '../../shared';
+import { scrubSecrets, scrubString, withoutSecretValues } from '../../shared';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -22,6 +22,13 @@ const MAX_RETRY_AFTER_MS = 60_000;
 /** Planhat's page sizes: conversations and end users at most 2,000, companies at most 5,000. */
 export const PAGE_SIZE = { conversations: 2000, endusers: 2000, companies: 5000 } as const;
 export const BULK_LIMIT = 5000;
+/**
+ * How long one attempt may wait for Planhat's answer. A stalled Planhat fails the attempt instead of
+ * holding the execution; only calls that cannot create anything twice are then tried again.
+ */
+export const TIMEOUT_MS = 30_000;
+/** A Create or Update of up to 5,000 conversations may take Planhat longer. */
+export const BULK_TIMEOUT_MS = 120_000;
 
 export interface PlanhatRequest {
 	method: IHttpRequestMethods;
@@ -39,6 +46,10 @@ export interface PlanhatRequest {
 	passStatuses?: number[];
 	/** What the call was about, for error messages ("get conversation extid-42"). */
 	what?: string;
+	/** Bound on one attempt, in milliseconds (default TIMEOUT_MS). */
+	timeoutMs?: number;
+	/** What to check when Planhat answers 400 (default: the fields of a conversation). */
+	badRequestHint?: string;
 }
 
 export interface PlanhatResponse<T = unknown> {
@@ -91,13 +102,14 @@ export function serviceMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function describeStatus(statusCode: number, what: string, said: string | undefined, attempts: number) {
+function describeStatus(statusCode: number, what: string, said: string | undefined, attempts: number, badRequestHint?: string) {
 	const theySaid = said ? `: ${said}` : '';
 	switch (true) {
 		case statusCode === 400:
 			return {
 				message: `Planhat rejected the request to ${what} (400 Bad Request)${theySaid}`,
 				description:
+					badRequestHint ??
 					'Check the fields sent: a conversation needs a company, the types email, chat, ticket and call are reserved, and IDs must exist.',
 			};
 		case statusCode === 401:
@@ -136,11 +148,18 @@ function describeStatus(statusCode: number, what: string, said: string | undefin
 	}
 }
 
+/** Whether a failed attempt without an HTTP answer was a timeout (rather than a refused or dropped connection). */
+function isTimeout(code: string | undefined, text: string): boolean {
+	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /time(d)?[ -]?out/i.test(text);
+}
+
 /**
  * The one place that talks to Planhat. Sends through n8n's `httpRequestWithAuthentication` (the
- * credential adds the Bearer token), retries 429 (honouring Retry-After) and, where safe, 5xx and
- * lost connections, with a bounded backoff. Every failure is raised once as a NodeApiError whose
- * message says what happened and whose texts are scrubbed of the token.
+ * credential adds the Bearer token), bounds each attempt by a timeout, retries 429 (honouring
+ * Retry-After) and, where safe, 5xx, timeouts and lost connections, with a bounded backoff. Every
+ * failure is raised once as a NodeApiError whose message says what happened and whose texts are
+ * scrubbed of the credential's secrets; every answer handed back is scrubbed of them too, so no
+ * caller can pass a secret that Planhat echoed on into output or an error.
  */
 export async function planhatRequest<T = unknown>(this: Context, request: PlanhatRequest): Promise<PlanhatResponse<T>> {
 	const { baseUrl, secrets } = await credentialInfo.call(this);
@@ -152,21 +171,36 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? TIMEOUT_MS,
 	};
 	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
 	if (request.body !== undefined) options.body = request.body;
 
-	const fail = (statusCode: number | undefined, body: unknown, attempts: number, networkMessage?: string) => {
+	const timeoutSeconds = Math.round((options.timeout ?? TIMEOUT_MS) / 1000);
+	const fail = (
+		statusCode: number | undefined,
+		body: unknown,
+		attempts: number,
+		network?: { text: string; timedOut: boolean },
+	) => {
 		const scrub = (text: string) => scrubString(text, { values: secrets });
 		let message: string;
 		let description: string;
-		if (statusCode === undefined) {
+		const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+		const notRepeated = retryServerErrors
+			? ''
+			: ' It was not sent again, because Planhat may have acted on it: check Planhat before you run it again.';
+		if (network?.timedOut) {
+			message = `Planhat did not answer within ${timeoutSeconds} seconds when trying to ${what}${tries}`;
+			description = `${network.text}.${notRepeated} If Planhat is slow right now, try again later.`;
+		} else if (statusCode === undefined) {
 			// The network error text goes into the description: n8n replaces a message that contains
 			// a code such as ECONNREFUSED with a generic text that would hide the address.
-			message = `Could not reach Planhat at ${baseUrl} to ${what}${attempts > 1 ? ` (${attempts} attempts)` : ''}`;
-			description = `${networkMessage ?? 'No answer'}. Check the Base URL of the Planhat API credential and the network between n8n and Planhat.`;
+			message = `Could not reach Planhat at ${baseUrl} to ${what}${tries}`;
+			description = `${network?.text ?? 'No answer'}.${notRepeated} Check the Base URL of the Planhat API credential and the network between n8n and Planhat.`;
 		} else {
-			({ message, description } = describeStatus(statusCode, what, serviceMessage(body), attempts));
+			({ message, description } = describeStatus(statusCode, what, serviceMessage(body), attempts, request.badRequestHint));
+			if (statusCode >= 500) description += notRepeated;
 		}
 		const response: JsonObject = {
 			message: scrub(message),
@@ -198,14 +232,17 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 				await sleep(BACKOFF_MS * 2 ** (attempt - 1));
 				continue;
 			}
-			throw fail(undefined, undefined, attempt, text);
+			throw fail(undefined, undefined, attempt, { text, timedOut: isTimeout(code, text) });
 		}
 		const { statusCode } = response;
 		if (statusCode >= 200 && statusCode < 300) {
-			return { statusCode, body: response.body as T, headers: response.headers ?? {} };
+			// Data as Planhat stored it: only the secret values themselves are cut out.
+			return { statusCode, body: withoutSecretValues(response.body, secrets) as T, headers: response.headers ?? {} };
 		}
 		if (request.passStatuses?.includes(statusCode)) {
-			return { statusCode, body: response.body as T, headers: response.headers ?? {} };
+			// An error answer the caller words itself (e.g. a whole bulk request rejected): it may echo
+			// the request, headers included, so everything that looks like a secret goes.
+			return { statusCode, body: scrubSecrets(response.body, { values: secrets }) as T, headers: response.headers ?? {} };
 		}
 		// 429 and 503: Planhat refused the call before doing anything, so even a create may be repeated.
 		const retryable = statusCode === 429 || statusCode === 503 || (statusCode >= 500 && retryServerErrors);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { asNodeError, errorMessage } from '../../../shared';
-import { BULK_LIMIT, planhatRequest } from '../../transport';
+import { BULK_LIMIT, BULK_TIMEOUT_MS, planhatRequest, serviceMessage } from '../../transport';
 import {
 	conversationBody,
 	conversationFields,
@@ -278,6 +278,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 				itemIndex: first,
 				retryServerErrors: idempotent,
 				passStatuses: [400, 403],
+				timeoutMs: BULK_TIMEOUT_MS,
 				what: `create or update ${items.length} conversation${items.length === 1 ? '' : 's'} (items ${first + 1}–${chunk[chunk.length - 1].index + 1})`,
 			}));
 		} catch (error) {
@@ -292,7 +293,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		);
 		if (statusCode >= 400 && !hasItemErrors) {
 			// A bad payload as a whole (or a refusal) with nothing per item: every item of the chunk failed.
-			const said = typeof answer.error === 'string' ? answer.error : typeof body === 'string' ? body : JSON.stringify(body);
+			// (The transport has scrubbed the answer: an echoed request keeps no token.)
+			const said = serviceMessage(body) ?? (JSON.stringify(body) ?? 'no details').slice(0, 300);
 			const message = `Planhat rejected the whole request (${statusCode}): ${said}`;
 			if (!continueOnFail) {
 				throw new NodeApiError(

@@ -91,12 +91,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Fill in Email, or add External ID or Source ID under Additional Fields.',
 		});
 	}
+	const domain = email.includes('@') ? email.slice(email.lastIndexOf('@') + 1) : '';
 	const { body: enduser } = await planhatRequest.call(this, {
 		method: 'POST',
 		path: '/endusers',
 		body,
 		itemIndex,
 		what: `create end user ${email || String(body.externalId ?? body.sourceId)}`,
+		badRequestHint: body.companyId
+			? 'Check the Company ID, and that the company has no end user with this email yet.'
+			: `Without a Company ID, Planhat puts the end user into the company whose domain matches the email${domain ? ` (${domain})` : ''}, and refuses it when no company has that domain. Add the domain to a company in Planhat, or set Company ID (e.g. a company for customers without one).`,
 	});
 	return enduser as IDataObject;
 }
