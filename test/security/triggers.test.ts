@@ -46,7 +46,7 @@ describe('Planhat Trigger', () => {
 	});
 
 	it.each(malformed)('answers %s with 401 when the secret is wrong or missing (the secret is checked first)', async (_name, request) => {
-		for (const headers of [{ 'x-planhat-secret': 'wrong-secret' }, {}]) {
+		for (const headers of [{ 'x-planhat-secret': 'wrong-secret' }, {}] as Array<Record<string, string>>) {
 			const plain = { ...request, headers: { ...request.headers, ...headers } };
 			if (!('x-planhat-secret' in headers)) delete plain.headers['x-planhat-secret'];
 			const answer = await planhat(plain);

@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { INodeTypeDescription, INodeParameters, INode } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { loadPackage, PACKAGE_NAME, ROOT } from '../rig';
+import { CREATING_FUNCTIONS } from '../../nodes/HaveFunnels/transport';
 
 const DIR = path.join(ROOT, 'workflows');
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -187,11 +188,11 @@ describe.each(FILES)('%s', (file) => {
 /** Whether a node's call creates something a repeat would create twice (no key makes it idempotent). */
 function createsSomething(node: INode): boolean {
 	const type = node.type.split('.').pop();
-	const { resource, operation } = node.parameters as { resource?: string; operation?: string };
+	const { resource, operation, functionName } = node.parameters as { resource?: string; operation?: string; functionName?: string };
 	if (type === 'planfixWebchat') return resource === 'message' && operation === 'send';
 	if (type === 'planhat') return resource === 'endUser' && operation === 'create';
 	if (type === 'haveFunnels') {
-		return (operation === 'create' && (resource === 'user' || resource === 'conversation')) || (resource === 'message' && operation === 'send') || resource === 'customApiCall';
+		return (operation === 'create' && (resource === 'user' || resource === 'conversation')) || (resource === 'message' && operation === 'send') || (resource === 'customApiCall' && CREATING_FUNCTIONS.has(String(functionName)));
 	}
 	return false;
 }
