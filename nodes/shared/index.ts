@@ -1,3 +1,4 @@
+export * from './credentials';
 export * from './executePerItem';
 export * from './formEncoding';
 export * from './scrub';
