@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { asNodeError, errorMessage } from '../../../shared';
+import { asNodeError, errorMessage, parameterReader } from '../../../shared';
 import { BULK_LIMIT, planhatRequest } from '../../transport';
 import {
 	conversationBody,
@@ -281,8 +287,31 @@ export function mapUpsertResult(
 	return outcomes.map((o) => o ?? { status: fallback });
 }
 
-function buildItem(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const dataMode = this.getNodeParameter('dataMode', itemIndex, 'define') as string;
+/** The parameters Create or Update reads for each item; see `readers`. */
+interface Readers {
+	dataMode: (itemIndex: number) => string;
+	fields: (itemIndex: number) => IDataObject;
+	companyId: (itemIndex: number) => INodeParameterResourceLocator | string;
+	matchOn: (itemIndex: number) => string;
+	matchValue: (itemIndex: number) => unknown;
+}
+
+/**
+ * One reader per parameter for this execution: a parameter without an expression is read once for
+ * all items, one with an expression once per item (never twice).
+ */
+function readers(ctx: IExecuteFunctions): Readers {
+	return {
+		dataMode: parameterReader(ctx, 'dataMode', 'define'),
+		fields: parameterReader<IDataObject>(ctx, 'fields', {}),
+		companyId: parameterReader<INodeParameterResourceLocator | string>(ctx, 'companyId', ''),
+		matchOn: parameterReader(ctx, 'matchOn', 'externalId'),
+		matchValue: parameterReader<unknown>(ctx, 'matchValue', ''),
+	};
+}
+
+function buildItem(this: IExecuteFunctions, read: Readers, itemIndex: number): IDataObject {
+	const dataMode = read.dataMode(itemIndex);
 	if (dataMode === 'autoMap') {
 		const json = this.getInputData()[itemIndex].json;
 		const item = JSON.parse(JSON.stringify(json)) as IDataObject;
@@ -296,12 +325,12 @@ function buildItem(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		}
 		return item;
 	}
-	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const fields = read.fields(itemIndex);
 	const item = conversationBody.call(this, fields, itemIndex);
-	const companyId = keyableFromLocator(this.getNodeParameter('companyId', itemIndex, '') as string);
+	const companyId = keyableFromLocator(read.companyId(itemIndex));
 	if (companyId) item.companyId = companyId;
-	const matchOn = this.getNodeParameter('matchOn', itemIndex, 'externalId') as string;
-	const matchValue = String(this.getNodeParameter('matchValue', itemIndex, '') ?? '').trim();
+	const matchOn = read.matchOn(itemIndex);
+	const matchValue = String(read.matchValue(itemIndex) ?? '').trim();
 	if (matchValue) item[matchOn] = matchValue;
 	return item;
 }
@@ -328,10 +357,11 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const continueOnFail = this.continueOnFail();
 	const results: Array<IDataObject | undefined> = new Array(inputs.length).fill(undefined);
 	const toSend: Array<{ index: number; item: IDataObject }> = [];
+	const read = readers(this);
 
 	for (let index = 0; index < inputs.length; index++) {
 		try {
-			toSend.push({ index, item: buildItem.call(this, index) });
+			toSend.push({ index, item: buildItem.call(this, read, index) });
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, index);
 			results[index] = { status: 'failed', error: errorMessage(error) };
