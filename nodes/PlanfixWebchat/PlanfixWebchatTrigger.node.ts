@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch } from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -110,11 +110,11 @@ export class PlanfixWebchatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData();
-		const credentials = await this.getCredentials('planfixWebchatApi');
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 
-		// The secret first, in constant time: a wrong or missing token starts nothing.
-		if (!secretsMatch(received, credentials.integrationToken)) {
+		// The secret first, in constant time: a wrong or missing token starts nothing. Without a
+		// token nothing can match, so the credential is not even decrypted for it.
+		if (!secretPresent(received) || !secretsMatch(received, (await this.getCredentials('planfixWebchatApi')).integrationToken)) {
 			return answerWithoutExecution(this, 401, { error: 'Invalid token' });
 		}
 

@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch } from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -79,12 +79,13 @@ export class PlanhatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
-		const credentials = await this.getCredentials('planhatApi');
 		const headerName = String(this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) || DEFAULT_SECRET_HEADER)
 			.trim()
 			.toLowerCase();
-		const received = this.getHeaderData()[headerName];
-		if (!secretsMatch(Array.isArray(received) ? received[0] : received, credentials.webhookSecret)) {
+		const header = this.getHeaderData()[headerName];
+		const received = Array.isArray(header) ? header[0] : header;
+		// Without a secret in the header nothing can match: refused before the credential is decrypted.
+		if (!secretPresent(received) || !secretsMatch(received, (await this.getCredentials('planhatApi')).webhookSecret)) {
 			return answerWithoutExecution(this, 401, { error: `Missing or wrong secret in the ${headerName} header` });
 		}
 
