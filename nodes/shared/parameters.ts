@@ -31,3 +31,25 @@ export function parameterReader<T>(
 		return fixed.value;
 	};
 }
+
+const readersByContext = new WeakMap<object, Map<string, (itemIndex: number) => unknown>>();
+
+/**
+ * `getNodeParameter` for per-item operations, through one `parameterReader` per parameter and node
+ * execution (kept with the execution's context): a parameter without an expression is read once
+ * for all items of the execution, one with an expression once per item. The value must be treated
+ * as read-only. `fallback` should be the same wherever a parameter is read.
+ */
+export function readParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
+	let readers = readersByContext.get(ctx);
+	if (!readers) {
+		readers = new Map();
+		readersByContext.set(ctx, readers);
+	}
+	let reader = readers.get(name);
+	if (!reader) {
+		reader = parameterReader<unknown>(ctx, name, fallback);
+		readers.set(name, reader);
+	}
+	return reader(itemIndex) as T;
+}

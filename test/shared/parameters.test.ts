@@ -1,6 +1,6 @@
 /** parameterReader: a value without an expression is read once for all items, one with an expression once per item. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { holdsExpression, parameterReader } from '../../nodes/shared/parameters';
+import { holdsExpression, parameterReader, readParameter } from '../../nodes/shared/parameters';
 
 /** A stand-in context whose parameters are given raw; "={{n}}" resolves to the item index. */
 function context(parameters: IDataObject) {
@@ -62,5 +62,18 @@ describe('parameterReader', () => {
 		expect(() => read(0)).toThrow('cannot read matchOn');
 		expect(() => read(1)).toThrow('cannot read matchOn');
 		expect(resolved('matchOn')).toEqual([]);
+	});
+});
+
+describe('readParameter', () => {
+	it('keeps one reader per parameter and execution context; another context reads afresh', () => {
+		const first = context({ options: { a: 1 }, text: '={{n}}' });
+		expect([0, 1, 2].map((i) => readParameter(first.ctx, 'options', i, {}))).toEqual([{ a: 1 }, { a: 1 }, { a: 1 }]);
+		expect([0, 1, 2].map((i) => readParameter(first.ctx, 'text', i, ''))).toEqual([0, 1, 2]);
+		expect(first.resolved('options')).toEqual([0]);
+		expect(first.resolved('text')).toEqual([0, 1, 2]);
+		const second = context({ options: { a: 2 } });
+		expect(readParameter(second.ctx, 'options', 0, {})).toEqual({ a: 2 });
+		expect(second.resolved('options')).toEqual([0]);
 	});
 });
