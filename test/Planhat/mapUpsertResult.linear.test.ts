@@ -92,6 +92,23 @@ function randomCase(seed: number) {
 }
 
 describe('mapUpsertResult answers exactly as before', () => {
+	it('matches an echoed item whatever its key order, nested objects and arrays included', () => {
+		const sent: IDataObject[] = [
+			{ subject: 'a', custom: { b: 1, list: [1, { y: 2, x: 1 }, null] } },
+			{ subject: 'a', custom: { b: 1, list: [1, { y: 2, x: 1 }, null] } },
+			{ subject: 'a', custom: { b: 2 } },
+		];
+		const body = {
+			createdErrors: [
+				{ item: { custom: { list: [1, { x: 1, y: 2 }, null], b: 1 }, subject: 'a' }, error: 'first copy' },
+				{ data: { custom: { list: [1, { x: 1, y: 2 }, null], b: 1 }, subject: 'a' }, error: 'second copy' },
+				{ payload: { custom: { b: 2 }, subject: 'a', extra: true }, error: 'no such item', index: 2 },
+			],
+		};
+		expect(mapUpsertResult(sent, body, 206)).toEqual(referenceMapUpsertResult(sent, body, 206));
+		expect(mapUpsertResult(sent, body, 206).map((o) => o.error)).toEqual(['first copy', 'second copy', 'no such item']);
+	});
+
 	it('agrees with the previous (quadratic) version on 3,000 random batches and answers', () => {
 		for (let seed = 1; seed <= 3000; seed++) {
 			const { sent, body, statusCode } = randomCase(seed);

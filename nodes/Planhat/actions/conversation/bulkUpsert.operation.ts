@@ -112,13 +112,24 @@ function asList(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
+/** JSON text with object keys sorted, so equal items give equal text whatever their key order. */
 function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) {
+			const entry = stableJson(value[i]);
+			// as Array.prototype.join: an entry with no JSON text (undefined) adds nothing
+			out += (i > 0 ? ',' : '') + (entry === undefined ? '' : entry);
+		}
+		return `${out}]`;
+	}
 	if (value && typeof value === 'object') {
-		return `{${Object.keys(value)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${stableJson((value as IDataObject)[k])}`)
-			.join(',')}}`;
+		const keys = Object.keys(value).sort();
+		let out = '{';
+		for (let i = 0; i < keys.length; i++) {
+			out += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${stableJson((value as IDataObject)[keys[i]])}`;
+		}
+		return `${out}}`;
 	}
 	return JSON.stringify(value);
 }
@@ -150,18 +161,24 @@ export interface MatchCounter {
  * cost O(n), where scanning from the start each time cost O(n²).
  */
 class FirstFree {
-	private readonly groups = new Map<string, { at: number; positions: number[] }>();
+	/** A value held by one item maps to its position; by several, to their positions and a cursor. */
+	private readonly groups = new Map<string, number | { at: number; positions: number[] }>();
 
 	add(value: string, position: number): void {
 		const group = this.groups.get(value);
-		if (group) group.positions.push(position);
-		else this.groups.set(value, { at: 0, positions: [position] });
+		if (group === undefined) this.groups.set(value, position);
+		else if (typeof group === 'number') this.groups.set(value, { at: 0, positions: [group, position] });
+		else group.positions.push(position);
 	}
 
 	/** The first position with this value that is still free, or -1. */
 	first(value: string, free: (index: number) => boolean, counter?: MatchCounter): number {
 		const group = this.groups.get(value);
-		if (!group) return -1;
+		if (group === undefined) return -1;
+		if (typeof group === 'number') {
+			if (counter) counter.probes++;
+			return free(group) ? group : -1;
+		}
 		while (group.at < group.positions.length) {
 			if (counter) counter.probes++;
 			if (free(group.positions[group.at])) return group.positions[group.at];
@@ -237,7 +254,7 @@ export function mapUpsertResult(
 		for (const entry of asList(answer[field])) {
 			const record = entry && typeof entry === 'object' ? (entry as IDataObject) : {};
 			const echoed = (record.item ?? record.data ?? record.payload) as IDataObject | undefined;
-			const keys = { ...keysOf(echoed), ...keysOf(record) };
+			const keys = echoed === undefined ? keysOf(record) : { ...keysOf(echoed), ...keysOf(record) };
 			let index = Object.keys(keys).length ? findByKeys(keys) : -1;
 			if (index < 0 && echoed && typeof echoed === 'object') index = findByText(echoed);
 			if (index < 0 && typeof record.index === 'number' && record.index >= 0 && record.index < sent.length && free(record.index)) {
