@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, scrubSecrets, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, scrubSecrets, secretPresent, secretsMatch } from '../shared';
 import { EVENT_OPTIONS, eventMatches, readWebhookBody, senderIsCustomer } from './trigger/events';
 
 export class HaveFunnelsTrigger implements INodeType {
@@ -82,6 +82,8 @@ export class HaveFunnelsTrigger implements INodeType {
 		const body = readWebhookBody(this.getRequestObject());
 		if (!body) return answer(400, { error: 'The body must be a JSON object: {"function", "key", "data", "sender-url"}' });
 
+		// Without a key nothing can match: refused before the credential is decrypted.
+		if (!secretPresent(body.key)) return answer(401, { error: 'Invalid or missing key' });
 		let expected: unknown;
 		try {
 			expected = (await this.getCredentials('haveFunnelsApi')).webhookSecret;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch, withoutSecretValues } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch, withoutSecretValues } from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -110,10 +110,12 @@ export class PlanfixWebchatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData();
-		const credentials = await this.getCredentials('planfixWebchatApi');
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 
-		// The secret first, in constant time: a wrong or missing token starts nothing.
+		// The secret first, in constant time: a wrong or missing token starts nothing. Without a
+		// token nothing can match, so the credential is not even decrypted for it.
+		if (!secretPresent(received)) return answerWithoutExecution(this, 401, { error: 'Invalid token' });
+		const credentials = await this.getCredentials('planfixWebchatApi');
 		if (!secretsMatch(received, credentials.integrationToken)) {
 			return answerWithoutExecution(this, 401, { error: 'Invalid token' });
 		}

@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { answerWithoutExecution, manualWebhookMethods, secretsMatch, withoutSecretValues } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch, withoutSecretValues } from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -118,14 +118,16 @@ export class PlanhatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
-		const credentials = await this.getCredentials('planhatApi');
 		const headerName = String(this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) || DEFAULT_SECRET_HEADER)
 			.trim()
 			.toLowerCase();
-		const received = this.getHeaderData()[headerName];
-		if (!secretsMatch(Array.isArray(received) ? received[0] : received, credentials.webhookSecret)) {
-			return answerWithoutExecution(this, 401, { error: `Missing or wrong secret in the ${headerName} header` });
-		}
+		const header = this.getHeaderData()[headerName];
+		const received = Array.isArray(header) ? header[0] : header;
+		// Without a secret in the header nothing can match: refused before the credential is decrypted.
+		const refused = () => answerWithoutExecution(this, 401, { error: `Missing or wrong secret in the ${headerName} header` });
+		if (!secretPresent(received)) return refused();
+		const credentials = await this.getCredentials('planhatApi');
+		if (!secretsMatch(received, credentials.webhookSecret)) return refused();
 
 		// Only a well-formed body starts an execution; anything else is answered 400 here.
 		const read = readRecords(req.body, (req as unknown as { rawBody?: unknown }).rawBody, this.getHeaderData()['content-type']);

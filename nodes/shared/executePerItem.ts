@@ -17,13 +17,23 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 
 /** Turns an operation's answer for item `itemIndex` into output items paired to that input item. */
 export function toPairedItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
-	if (result === undefined) return [];
+	const items: INodeExecutionData[] = [];
+	appendPairedItems(items, result, itemIndex);
+	return items;
+}
+
+/**
+ * Appends the paired output items of one input item to `output` in place: a list of thousands of
+ * records (a Get Many with Return All) is neither copied again nor spread into a call.
+ */
+function appendPairedItems(output: INodeExecutionData[], result: ItemResult, itemIndex: number): void {
+	if (result === undefined) return;
 	const list = Array.isArray(result) ? result : [result];
-	return list.map((entry) => {
+	for (const entry of list) {
 		const item: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
 		item.pairedItem = { item: itemIndex };
-		return item;
-	});
+		output.push(item);
+	}
 }
 
 /**
@@ -41,7 +51,7 @@ export async function executePerItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await handler.call(ctx, itemIndex);
-			output.push(...toPairedItems(result, itemIndex));
+			appendPairedItems(output, result, itemIndex);
 		} catch (error) {
 			if (ctx.continueOnFail()) {
 				output.push({

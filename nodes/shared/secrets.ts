@@ -12,3 +12,13 @@ export function secretsMatch(received: unknown, expected: unknown): boolean {
 	const b = createHash('sha256').update(expected, 'utf8').digest();
 	return timingSafeEqual(a, b);
 }
+
+/**
+ * Whether a request carries a secret at all (a non-empty string): what `secretsMatch` needs before
+ * it can ever match. A trigger refuses a request without one (401) before it loads and decrypts
+ * its credential; a request with a secret is compared in constant time as before. Either way the
+ * caller's answer is the same one it always got: only the work before it differs.
+ */
+export function secretPresent(received: unknown): received is string {
+	return typeof received === 'string' && received.length > 0;
+}

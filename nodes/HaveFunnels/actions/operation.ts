@@ -7,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared';
+import { readParameter } from '../../shared';
 import type { ApiArgs } from '../transport';
 import { haveFunnelsApiRequest } from '../transport';
 import type { Field } from './common.description';
@@ -92,7 +93,7 @@ export function toItems(response: unknown, output: Exclude<Output, (...args: nev
 async function readArgs(this: IExecuteFunctions, fields: Field[], itemIndex: number): Promise<ApiArgs> {
 	const args: ApiArgs = {};
 	for (const f of fields) {
-		const value = this.getNodeParameter(f.property.name, itemIndex, f.property.default);
+		const value = readParameter(this, f.property.name, itemIndex, f.property.default);
 		Object.assign(args, f.toArgs(value, this, itemIndex));
 	}
 	return args;
@@ -136,8 +137,8 @@ export function defineOperation(spec: OperationSpec): Operation {
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 		const read = await readArgs.call(this, fields, itemIndex);
 		const args = spec.transform ? spec.transform(read) : read;
-		const returnAll = limited && (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
-		const limit = limited && !returnAll ? (this.getNodeParameter('limit', itemIndex, 50) as number) : Infinity;
+		const returnAll = limited && readParameter(this, 'returnAll', itemIndex, false);
+		const limit = limited && !returnAll ? readParameter(this, 'limit', itemIndex, 50) : Infinity;
 		let response: unknown;
 		if (spec.returnAll === 'paginate') {
 			response = await fetchPages.call(this, spec, args, limit, itemIndex);

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { scrubSecrets, scrubString, toFormBody } from '../../shared';
+import { credentialLoader, scrubSecrets, scrubString, toFormBody } from '../../shared';
 import type { FormPair } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'haveFunnelsApi';
@@ -108,6 +108,12 @@ function backoffMs(attempt: number): number {
 	return Math.min(MAX_WAIT_MS, 500 * 2 ** attempt);
 }
 
+/** What calls need from the credential, loaded and decrypted once per node execution. */
+const loadCredential = credentialLoader(CREDENTIAL_TYPE, (credentials) => ({
+	url: `${String(credentials.url ?? '').replace(/\/+$/, '')}/include/api.php`,
+	secrets: { values: [String(credentials.apiToken ?? ''), String(credentials.webhookSecret ?? '')] },
+}));
+
 const notRepeated = (fn: string) => ` — "${fn}" was not repeated, because HaveFunnels may have done it already`;
 
 interface Failure {
@@ -129,12 +135,14 @@ export async function haveFunnelsApiRequest(
 	args: ApiArgs = {},
 	options: ApiRequestOptions = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, options.itemIndex ?? 0);
-	const secrets = { values: [String(credentials.apiToken ?? ''), String(credentials.webhookSecret ?? '')] };
+	const {
+		info: { url, secrets },
+		auth,
+	} = await loadCredential(this, options.itemIndex ?? 0);
 	const idempotent = options.idempotent ?? !CREATING_FUNCTIONS.has(fn);
 	const request: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${String(credentials.url ?? '').replace(/\/+$/, '')}/include/api.php`,
+		url,
 		body: buildForm(fn, args),
 		headers: { Accept: 'application/json, text/html;q=0.9, */*;q=0.8' },
 		encoding: 'text',
@@ -163,6 +171,7 @@ export async function haveFunnelsApiRequest(
 				this,
 				CREDENTIAL_TYPE,
 				request,
+				auth,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const cause = (error as JsonObject).cause as JsonObject | undefined;

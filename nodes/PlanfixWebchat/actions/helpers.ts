@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FormPair } from '../../shared';
+import { readParameter } from '../../shared';
 
 /** A required text parameter, trimmed; a clear error names the field when it is empty. */
 export function requiredString(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = readParameter<unknown>(this, name, itemIndex, '');
 	const text = value === undefined || value === null ? '' : String(value).trim();
 	if (!text) {
 		throw new NodeOperationError(this.getNode(), `${label} is empty`, {

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { scrubString, toFormBody, withoutSecretValues } from '../../shared';
+import { credentialLoader, scrubString, toFormBody, withoutSecretValues } from '../../shared';
 import type { FormPair } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'planfixWebchatApi';
@@ -109,6 +109,13 @@ interface FullResponse {
 	body?: unknown;
 }
 
+/** What calls need from the credential, loaded and decrypted once per node execution. */
+const loadCredential = credentialLoader(CREDENTIAL_TYPE, (credentials) => ({
+	secrets: [credentials.planfixToken, credentials.integrationToken].map((v) => (typeof v === 'string' ? v : undefined)),
+	apiUrl: String(credentials.apiUrl ?? '').trim(),
+	providerId: String(credentials.providerId ?? '').trim(),
+}));
+
 /**
  * The only place that talks HTTP to Planfix. Sends one command as a form body (the credential adds
  * planfix_token), retries 429/5xx within bounds, and turns failures into NodeApiErrors whose
@@ -120,13 +127,11 @@ export async function planfixRequest(
 	fields: FormPair[],
 	{ itemIndex, allowNotFound }: PlanfixRequestOptions,
 ): Promise<PlanfixResult> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const secrets = [credentials.planfixToken, credentials.integrationToken].map((v) =>
-		typeof v === 'string' ? v : undefined,
-	);
+	const {
+		info: { secrets, apiUrl, providerId },
+		auth,
+	} = await loadCredential(this, itemIndex);
 	const scrub = (text: string) => scrubString(text, { values: secrets });
-	const apiUrl = String(credentials.apiUrl ?? '').trim();
-	const providerId = String(credentials.providerId ?? '').trim();
 	if (!/^https?:\/\//i.test(apiUrl)) {
 		throw new NodeOperationError(this.getNode(), 'The Planfix Chat API URL in the credential is not a web address', {
 			itemIndex,
@@ -161,6 +166,7 @@ export async function planfixRequest(
 				this,
 				CREDENTIAL_TYPE,
 				{ ...options, body: toFormBody([...body.entries()]) },
+				auth,
 			)) as FullResponse;
 		} catch (error) {
 			// No HTTP answer (connection refused or dropped, timeout, DNS).

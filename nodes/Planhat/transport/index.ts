@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { scrubSecrets, scrubString, withoutSecretValues } from '../../shared';
+import { credentialLoader, scrubSecrets, scrubString, withoutSecretValues } from '../../shared';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -64,14 +64,14 @@ interface RawResponse {
 	headers?: IDataObject;
 }
 
-async function credentialInfo(this: Context) {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** What requests need from the credential, loaded and decrypted once per node execution. */
+const loadCredential = credentialLoader(CREDENTIAL_TYPE, (credentials) => {
 	const baseUrl = String(credentials.baseUrl || 'https://api.planhat.com').replace(/\/+$/, '');
 	const secrets = [credentials.apiToken, credentials.webhookSecret].filter(
 		(value): value is string => typeof value === 'string' && value.length > 0,
 	);
 	return { baseUrl, secrets };
-}
+});
 
 /** Retry-After in milliseconds (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(headers: IDataObject | undefined): number | undefined {
@@ -162,7 +162,10 @@ function isTimeout(code: string | undefined, text: string): boolean {
  * caller can pass a secret that Planhat echoed on into output or an error.
  */
 export async function planhatRequest<T = unknown>(this: Context, request: PlanhatRequest): Promise<PlanhatResponse<T>> {
-	const { baseUrl, secrets } = await credentialInfo.call(this);
+	const {
+		info: { baseUrl, secrets },
+		auth,
+	} = await loadCredential(this);
 	const what = request.what ?? `${request.method} ${request.path}`;
 	const retryServerErrors = request.retryServerErrors ?? request.method !== 'POST';
 	const options: IHttpRequestOptions = {
@@ -221,6 +224,7 @@ export async function planhatRequest<T = unknown>(this: Context, request: Planha
 				this,
 				CREDENTIAL_TYPE,
 				options,
+				auth,
 			)) as RawResponse;
 		} catch (error) {
 			// No HTTP answer at all (connection refused or dropped, timeout): Planhat may or may not

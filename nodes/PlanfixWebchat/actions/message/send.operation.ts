@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { attachmentPairs } from '../../../shared';
+import { attachmentPairs, readParameter } from '../../../shared';
 import type { Attachment, FormPair } from '../../../shared';
 import { planfixRequest } from '../../transport';
 import { contactOptionalFields, CONTACT_OPTIONAL_KEYS } from '../common.description';
@@ -157,10 +157,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const message = requiredString.call(this, 'message', 'Message', itemIndex);
 	const contactId = requiredString.call(this, 'contactId', 'Contact ID', itemIndex);
 	const contactName = requiredString.call(this, 'contactName', 'Contact Name', itemIndex);
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = readParameter<IDataObject>(this, 'additionalFields', itemIndex, {});
 
 	const rawAttachments =
-		(this.getNodeParameter('attachments', itemIndex, {}) as FixedCollection<IDataObject>).attachment ?? [];
+		readParameter<FixedCollection<IDataObject>>(this, 'attachments', itemIndex, {}).attachment ?? [];
 	const attachments: Attachment[] = rawAttachments.map((entry, position) => {
 		const name = String(entry.name ?? '').trim();
 		const url = String(entry.url ?? '').trim();
@@ -173,7 +173,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { name, url };
 	});
 
-	const rawFields = (this.getNodeParameter('taskFields', itemIndex, {}) as FixedCollection<IDataObject>).field ?? [];
+	const rawFields = readParameter<FixedCollection<IDataObject>>(this, 'taskFields', itemIndex, {}).field ?? [];
 	const taskFields: IDataObject = {};
 	const taskFieldPairs: FormPair[] = rawFields.map((entry, position) => {
 		const name = String(entry.name ?? '').trim();

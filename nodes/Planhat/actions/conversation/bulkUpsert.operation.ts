@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { asNodeError, errorMessage } from '../../../shared';
+import { asNodeError, errorMessage, parameterReader } from '../../../shared';
 import { BULK_LIMIT, BULK_TIMEOUT_MS, planhatRequest, serviceMessage } from '../../transport';
 import {
 	conversationBody,
@@ -102,25 +108,28 @@ function keysOf(value: unknown): Keys {
 	return keys;
 }
 
-function sameKeys(item: Keys, entry: Keys): boolean {
-	return Boolean(
-		(entry._id && item._id === entry._id) ||
-			(entry.sourceId && item.sourceId === entry.sourceId) ||
-			(entry.externalId && item.externalId === entry.externalId),
-	);
-}
-
 function asList(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
+/** JSON text with object keys sorted, so equal items give equal text whatever their key order. */
 function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) {
+			const entry = stableJson(value[i]);
+			// as Array.prototype.join: an entry with no JSON text (undefined) adds nothing
+			out += (i > 0 ? ',' : '') + (entry === undefined ? '' : entry);
+		}
+		return `${out}]`;
+	}
 	if (value && typeof value === 'object') {
-		return `{${Object.keys(value)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${stableJson((value as IDataObject)[k])}`)
-			.join(',')}}`;
+		const keys = Object.keys(value).sort();
+		let out = '{';
+		for (let i = 0; i < keys.length; i++) {
+			out += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${stableJson((value as IDataObject)[keys[i]])}`;
+		}
+		return `${out}}`;
 	}
 	return JSON.stringify(value);
 }
@@ -140,31 +149,114 @@ function entryMessage(entry: unknown): string {
 	return JSON.stringify(entry);
 }
 
+/** Counts the work `mapUpsertResult` does: every candidate item it looks at is one probe. */
+export interface MatchCounter {
+	probes: number;
+}
+
+/**
+ * Positions of the sent items in sending order, grouped by one value (a keyable, or an item's
+ * JSON text), with a cursor per group that moves past items already answered. An item only ever
+ * goes from free to answered, so every position is passed at most once: all look-ups together
+ * cost O(n), where scanning from the start each time cost O(n²).
+ */
+class FirstFree {
+	/** A value held by one item maps to its position; by several, to their positions and a cursor. */
+	private readonly groups = new Map<string, number | { at: number; positions: number[] }>();
+
+	add(value: string, position: number): void {
+		const group = this.groups.get(value);
+		if (group === undefined) this.groups.set(value, position);
+		else if (typeof group === 'number') this.groups.set(value, { at: 0, positions: [group, position] });
+		else group.positions.push(position);
+	}
+
+	/** The first position with this value that is still free, or -1. */
+	first(value: string, free: (index: number) => boolean, counter?: MatchCounter): number {
+		const group = this.groups.get(value);
+		if (group === undefined) return -1;
+		if (typeof group === 'number') {
+			if (counter) counter.probes++;
+			return free(group) ? group : -1;
+		}
+		while (group.at < group.positions.length) {
+			if (counter) counter.probes++;
+			if (free(group.positions[group.at])) return group.positions[group.at];
+			group.at++;
+		}
+		return -1;
+	}
+}
+
 /**
  * Maps a bulk upsert answer back onto the items that were sent, by keyable. Every response field is
  * optional. Errors are matched on the keyables they carry (at top level or in an echoed `item` /
  * `data`), then on an identical echoed item, then on an `index`; inserts with only an `_id` are
  * handed in order to the items sent without any keyable. Whatever stays unmatched is `upserted`
  * (on 200: it succeeded, but Planhat did not say how) or `unknown` (on a partial answer).
+ *
+ * An answer entry goes to the first item, in sending order, that is still unanswered and matches
+ * it. Items are indexed once by each keyable (and, only when an error echoes an item without
+ * matching keyables, by their JSON text), so the whole mapping is linear in the size of the batch
+ * and the answer, in whatever order Planhat lists the entries. `counter`, when given, counts the
+ * candidate items looked at (for tests and benchmarks).
  */
-export function mapUpsertResult(sent: IDataObject[], body: unknown, statusCode: number): UpsertOutcome[] {
+export function mapUpsertResult(
+	sent: IDataObject[],
+	body: unknown,
+	statusCode: number,
+	counter?: MatchCounter,
+): UpsertOutcome[] {
 	const outcomes: Array<UpsertOutcome | undefined> = new Array(sent.length).fill(undefined);
 	const sentKeys = sent.map(keysOf);
 	const answer = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 	const free = (index: number) => outcomes[index] === undefined;
-	const findByKeys = (keys: Keys) => sentKeys.findIndex((item, index) => free(index) && sameKeys(item, keys));
+
+	const byKey: Record<(typeof KEYABLES)[number], FirstFree> = {
+		_id: new FirstFree(),
+		externalId: new FirstFree(),
+		sourceId: new FirstFree(),
+	};
+	const keyless: number[] = [];
+	sentKeys.forEach((keys, index) => {
+		let any = false;
+		for (const key of KEYABLES) {
+			const value = keys[key];
+			if (value !== undefined) {
+				byKey[key].add(value, index);
+				any = true;
+			}
+		}
+		if (!any) keyless.push(index);
+	});
+	// The first free item that shares any of the keyables: the earliest of the three candidates.
+	const findByKeys = (keys: Keys) => {
+		let best = -1;
+		for (const key of KEYABLES) {
+			const value = keys[key];
+			if (value === undefined) continue;
+			const index = byKey[key].first(value, free, counter);
+			if (index >= 0 && (best < 0 || index < best)) best = index;
+		}
+		return best;
+	};
+	let byText: FirstFree | undefined;
+	const findByText = (echoed: IDataObject) => {
+		if (!byText) {
+			byText = new FirstFree();
+			for (let index = 0; index < sent.length; index++) byText.add(stableJson(sent[index]), index);
+		}
+		return byText.first(stableJson(echoed), free, counter);
+	};
 
 	const unmatchedErrors: string[] = [];
 	for (const field of ['createdErrors', 'updatedErrors', 'permissionErrors']) {
 		for (const entry of asList(answer[field])) {
 			const record = entry && typeof entry === 'object' ? (entry as IDataObject) : {};
 			const echoed = (record.item ?? record.data ?? record.payload) as IDataObject | undefined;
-			const keys = { ...keysOf(echoed), ...keysOf(record) };
+			const keys = echoed === undefined ? keysOf(record) : { ...keysOf(echoed), ...keysOf(record) };
 			let index = Object.keys(keys).length ? findByKeys(keys) : -1;
-			if (index < 0 && echoed && typeof echoed === 'object') {
-				const text = stableJson(echoed);
-				index = sent.findIndex((item, i) => free(i) && stableJson(item) === text);
-			}
+			if (index < 0 && echoed && typeof echoed === 'object') index = findByText(echoed);
 			if (index < 0 && typeof record.index === 'number' && record.index >= 0 && record.index < sent.length && free(record.index)) {
 				index = record.index;
 			}
@@ -191,13 +283,20 @@ export function mapUpsertResult(sent: IDataObject[], body: unknown, statusCode: 
 	if (!Array.isArray(answer.insertsKeys)) {
 		for (const id of asList(answer.upsertedIds)) if (typeof id === 'string') insertedIdsOnly.push(id);
 	}
+	// Items without any keyable, in order; one cursor, as items only ever stop being free.
+	let nextKeyless = 0;
 	for (const id of insertedIdsOnly) {
-		const index = sentKeys.findIndex((keys, i) => free(i) && Object.keys(keys).length === 0);
-		if (index < 0) break;
-		outcomes[index] = { status: 'created', _id: id };
+		while (nextKeyless < keyless.length && !free(keyless[nextKeyless])) {
+			if (counter) counter.probes++;
+			nextKeyless++;
+		}
+		if (nextKeyless >= keyless.length) break;
+		if (counter) counter.probes++;
+		outcomes[keyless[nextKeyless]] = { status: 'created', _id: id };
 	}
 
-	const rest = outcomes.map((o, i) => (o === undefined ? i : -1)).filter((i) => i >= 0);
+	const rest: number[] = [];
+	for (let index = 0; index < outcomes.length; index++) if (outcomes[index] === undefined) rest.push(index);
 	if (unmatchedErrors.length && unmatchedErrors.length === rest.length) {
 		rest.forEach((index, n) => (outcomes[index] = { status: 'failed', error: unmatchedErrors[n] }));
 	}
@@ -205,8 +304,31 @@ export function mapUpsertResult(sent: IDataObject[], body: unknown, statusCode: 
 	return outcomes.map((o) => o ?? { status: fallback });
 }
 
-function buildItem(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const dataMode = this.getNodeParameter('dataMode', itemIndex, 'define') as string;
+/** The parameters Create or Update reads for each item; see `readers`. */
+interface Readers {
+	dataMode: (itemIndex: number) => string;
+	fields: (itemIndex: number) => IDataObject;
+	companyId: (itemIndex: number) => INodeParameterResourceLocator | string;
+	matchOn: (itemIndex: number) => string;
+	matchValue: (itemIndex: number) => unknown;
+}
+
+/**
+ * One reader per parameter for this execution: a parameter without an expression is read once for
+ * all items, one with an expression once per item (never twice).
+ */
+function readers(ctx: IExecuteFunctions): Readers {
+	return {
+		dataMode: parameterReader(ctx, 'dataMode', 'define'),
+		fields: parameterReader<IDataObject>(ctx, 'fields', {}),
+		companyId: parameterReader<INodeParameterResourceLocator | string>(ctx, 'companyId', ''),
+		matchOn: parameterReader(ctx, 'matchOn', 'externalId'),
+		matchValue: parameterReader<unknown>(ctx, 'matchValue', ''),
+	};
+}
+
+function buildItem(this: IExecuteFunctions, read: Readers, itemIndex: number): IDataObject {
+	const dataMode = read.dataMode(itemIndex);
 	if (dataMode === 'autoMap') {
 		const json = this.getInputData()[itemIndex].json;
 		const item = JSON.parse(JSON.stringify(json)) as IDataObject;
@@ -220,12 +342,12 @@ function buildItem(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		}
 		return item;
 	}
-	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const fields = read.fields(itemIndex);
 	const item = conversationBody.call(this, fields, itemIndex);
-	const companyId = keyableFromLocator(this.getNodeParameter('companyId', itemIndex, '') as string);
+	const companyId = keyableFromLocator(read.companyId(itemIndex));
 	if (companyId) item.companyId = companyId;
-	const matchOn = this.getNodeParameter('matchOn', itemIndex, 'externalId') as string;
-	const matchValue = String(this.getNodeParameter('matchValue', itemIndex, '') ?? '').trim();
+	const matchOn = read.matchOn(itemIndex);
+	const matchValue = String(read.matchValue(itemIndex) ?? '').trim();
 	if (matchValue) item[matchOn] = matchValue;
 	return item;
 }
@@ -252,10 +374,11 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const continueOnFail = this.continueOnFail();
 	const results: Array<IDataObject | undefined> = new Array(inputs.length).fill(undefined);
 	const toSend: Array<{ index: number; item: IDataObject }> = [];
+	const read = readers(this);
 
 	for (let index = 0; index < inputs.length; index++) {
 		try {
-			toSend.push({ index, item: buildItem.call(this, index) });
+			toSend.push({ index, item: buildItem.call(this, read, index) });
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, index);
 			results[index] = { status: 'failed', error: errorMessage(error) };
