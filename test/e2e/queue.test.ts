@@ -11,7 +11,7 @@
 import { N8N_LINES, type ExecutionRow } from './lib/n8n';
 import { startQueue, type QueueRig } from './lib/queue';
 import { PROVIDER_ID, SECRETS, loadWorkflows, startSyncStandIns, waitFor, webhookPath } from './lib/sync-setup';
-import type { StandInRequest, SyncStandIns, SyncWorkflow, WorkflowKey } from './lib/sync-setup';
+import type { SyncStandIns, SyncWorkflow, WorkflowKey } from './lib/sync-setup';
 
 const HF_EVENTS = 'ccsHaveFunnelsEv';
 const PLANFIX_REPLIES = 'ccsPlanfixReplies';
@@ -62,7 +62,6 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 		);
 	}
 
-	const planfixCmd = (cmd: string) => (r: StandInRequest) => r.form?.fields?.cmd === cmd;
 	const statusReports = (messageId: string) =>
 		sync.planfix
 			.apiCalls()
@@ -158,8 +157,9 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 		const BURST = 24;
 		await settled();
 		const before = (await rig.executions()).length;
-		// Planfix answers each message late, so executions are in flight when the worker dies.
-		sync.planfix.inject({ delayMs: 1500, times: BURST, match: planfixCmd('newMessage') });
+		// HaveFunnels answers each execution's first lookup late, so executions are in flight (and
+		// have not yet sent anything to Planfix) when the worker dies.
+		sync.haveFunnels.inject({ delayMs: 1500, times: BURST, match: (r) => r.form?.fields?.function === 'get-conversation' });
 		const nonce = Date.now().toString(36);
 		const customers = Array.from({ length: BURST }, (_, i) => ({ c: sync.newCustomer({ firstName: `Burst${i}`, email: `burst${i}@acme.test` }), text: `burst ${nonce} #${i}.` }));
 		const started = Date.now();
@@ -172,7 +172,7 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 				return runs.started.filter((id) => !runs.finished.includes(id)).length >= 3;
 			},
 			'worker1 to run part of the burst',
-			30_000,
+			60_000,
 			20,
 		);
 		rig.killWorker(1);
@@ -204,7 +204,7 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 		const count = (keys: string[]) => keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
 		console.log(
 			[
-				`worker killed mid-burst (n8n ${rig.version}, 2 workers, ${BURST} messages at once, Planfix answering after 1.5 s):`,
+				`worker killed mid-burst (n8n ${rig.version}, 2 workers, ${BURST} messages at once, HaveFunnels' get-conversation answering after 1.5 s):`,
 				`  killed ${Math.round((killedAt - started) / 1000)} s into the burst, worker1 had logged ${openOnKilled.length} executions as started and unfinished`,
 				`  lost (never reached Planfix): ${lost.length}; delivered exactly once: ${customers.filter((x) => delivered(x.text) === 1).length}; twice or more: ${customers.filter((x) => delivered(x.text) > 1).length}`,
 				`  executions: ${JSON.stringify(count(rows.map((r) => r.status)))}, all ended ${endedAfter} s after the kill; errors: ${JSON.stringify(count(failed.map((r) => r.error ?? '(none stored)')))}`,
@@ -217,11 +217,13 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 		// every message whose execution succeeded arrived exactly once
 		expect(textsOf(succeeded)).toHaveLength(succeeded.length);
 		for (const text of textsOf(succeeded)) expect([text, delivered(text)]).toEqual([text, 1]);
-		// today: the jobs the killed worker held fail (stalled), n8n runs none of them again, and
-		// their messages are lost (none arrives twice)
+		// today: the jobs the killed worker held fail (stalled) and n8n runs none of them again, so
+		// their messages are lost, except one the worker may have sent just before it died; none
+		// arrives twice
 		expect(failed.length).toBeGreaterThanOrEqual(openOnKilled.length);
 		for (const id of failed.map((r) => r.id)) expect(worker2.started).not.toContain(id);
-		expect(lost.length).toBe(failed.length);
+		expect(lost.length).toBeLessThanOrEqual(failed.length);
+		expect(failed.length - lost.length).toBeLessThanOrEqual(openOnKilled.length);
 		for (const x of customers) expect(delivered(x.text)).toBeLessThanOrEqual(1);
 	}, 300_000);
 });
