@@ -40,7 +40,8 @@ PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 log() { echo "[queue] $*" >&2; }
 
 # Runs a command as the PostgreSQL user when we are root (postgres refuses to run as root).
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u "${PG_USER:-postgres}" -- "$@"; else "$@"; fi; }
+# From /: the caller's folder may be closed to that user (a clone under /root).
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "${PG_USER:-postgres}" -- "$@"); else "$@"; fi; }
 
 # The environment shared by every n8n process of the rig (on top of env.sh).
 queue_env() {
