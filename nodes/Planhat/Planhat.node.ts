@@ -4,6 +4,7 @@ import * as company from './actions/company';
 import * as conversation from './actions/conversation';
 import * as endUser from './actions/endUser';
 import { router } from './actions/router';
+import { searchCompanies, searchConversations, searchEndUsers } from './methods/listSearch';
 
 export class Planhat implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +37,10 @@ export class Planhat implements INodeType {
 			...endUser.description,
 			...company.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchCompanies, searchConversations, searchEndUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
