@@ -24,6 +24,7 @@ import * as setting from './actions/setting';
 import * as slack from './actions/slack';
 import * as translation from './actions/translation';
 import * as user from './actions/user';
+import { searchConversations, searchUsers } from './methods/listSearch';
 
 /** The resources, in alphabetical order. */
 const resourceOptions: INodePropertyOptions[] = [
@@ -59,7 +60,10 @@ export class HaveFunnels implements INodeType {
 		name: 'haveFunnels',
 		icon: { light: 'file:havefunnels.svg', dark: 'file:havefunnels.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: user, sender and conversation IDs are resource locators (From List / By ID); 1 keeps the
+		// plain ID boxes its workflows were saved with
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage users, conversations, messages, settings, automations, chatbots and more in HaveFunnels',
 		defaults: { name: 'HaveFunnels' },
@@ -93,6 +97,10 @@ export class HaveFunnels implements INodeType {
 			...translation.description,
 			...user.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchConversations, searchUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,0 +1,190 @@
+/**
+ * Resource locators of the HaveFunnels node (version 2): the list-search methods behind "From
+ * List" called as n8n's editor calls them (n8n-core's LoadOptionsContext, through the rig) against
+ * the stand-in, and version-2 parameters (From List, By ID, expressions) on the wire. Version 1
+ * keeps plain ID boxes: every other HaveFunnels test runs version 1.
+ */
+import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { loadPackage, runListSearch, runNode } from '../rig';
+import { createHaveFunnelsStandIn } from '../stand-ins/havefunnels';
+import { sentForm, TOKEN, type StandIn } from './helpers';
+
+let hf: StandIn;
+beforeEach(async () => {
+	hf = await createHaveFunnelsStandIn({ token: TOKEN, seedCustomers: true }).start();
+});
+afterEach(async () => hf?.stop());
+
+const credentials = () => ({ haveFunnelsApi: { url: hf.installationUrl, apiToken: TOKEN } });
+const search = (method: string, filter?: string, paginationToken?: string) =>
+	runListSearch({ type: 'haveFunnels', typeVersion: 2, method, filter, paginationToken, credentials: credentials() });
+
+describe('HaveFunnels list search: users', () => {
+	it('names and emails, filtered by HaveFunnels itself (search), the newest first', async () => {
+		const found = await search('searchUsers', 'john');
+		expect(found).toEqual({ results: [{ name: expect.stringMatching(/^John Doe/), value: '4' }] });
+		expect(sentForm(hf, 'get-users')).toEqual(
+			expect.arrayContaining([
+				['pagination', '1'],
+				['search', 'john'],
+			]),
+		);
+		const nobody = await search('searchUsers', 'zzz-nobody');
+		expect(nobody).toEqual({ results: [] });
+	});
+
+	it('100 a page: the token is the next page number, the last page has none', async () => {
+		for (let n = 0; n < 120; n++) hf.addUser({ first_name: 'Bulk', last_name: String(n), email: `bulk${n}@example.com`, user_type: 'lead' });
+		const total = hf.state.users.size as number;
+		const first = await search('searchUsers');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		const second = await search('searchUsers', undefined, first.paginationToken);
+		expect(second.results).toHaveLength(total - 100);
+		expect(second.paginationToken).toBeUndefined();
+		const ids = [...first.results, ...second.results].map((r) => r.value);
+		expect(new Set(ids).size).toBe(total);
+		expect(first.results.find((r) => r.value === '4')?.name ?? second.results.find((r) => r.value === '4')?.name).toMatch(/John Doe/);
+		const bulk = await search('searchUsers', 'bulk11@');
+		expect(bulk.results.map((r) => r.name)).toEqual(['Bulk 11 (bulk11@example.com)']);
+	});
+
+	it('an error of HaveFunnels is raised with what it said (the editor shows it)', async () => {
+		hf.forceResponse('get-users', { body: { success: false, response: 'Invalid token' } });
+		await expect(search('searchUsers')).rejects.toThrow();
+		await expect(
+			runListSearch({ type: 'haveFunnels', typeVersion: 2, method: 'searchUsers', credentials: { haveFunnelsApi: { url: hf.installationUrl, apiToken: 'wrong' } } }),
+		).rejects.toThrow();
+	});
+});
+
+describe('HaveFunnels list search: conversations', () => {
+	const addConversations = (count: number) => {
+		for (let n = 0; n < count; n++) {
+			const c = hf.addConversation({ user_id: 4, title: '' });
+			hf.addMessage({ conversation_id: c.id, user_id: 4, message: `Question number ${n}` });
+		}
+	};
+
+	it('the inbox 100 a page, each as "#id user: last message"; the token is the next page', async () => {
+		addConversations(105);
+		const first = await search('searchConversations');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		expect(first.results[0].name).toMatch(/^#\d+ John Doe: /);
+		const second = await search('searchConversations', undefined, '2');
+		expect(second.results).toHaveLength(6); // 105 + the seeded conversation 1
+		expect(second.paginationToken).toBeUndefined();
+		expect(hf.calls('get-conversations')).toHaveLength(2);
+	});
+
+	it('a typed fragment searches messages and users (search-conversations), no pages', async () => {
+		addConversations(3);
+		const found = await search('searchConversations', 'number 2');
+		expect(found.results).toEqual([{ name: expect.stringMatching(/Question number 2$/), value: expect.any(String) }]);
+		expect(found.paginationToken).toBeUndefined();
+		expect(sentForm(hf, 'search-conversations')).toEqual([
+			['function', 'search-conversations'],
+			['search', 'number 2'],
+		]);
+		expect(await search('searchConversations', 'no such words')).toEqual({ results: [] });
+	});
+
+	it('an error of HaveFunnels is raised', async () => {
+		hf.forceResponse('get-conversations', { body: { success: false, response: 'database error' } });
+		await expect(search('searchConversations')).rejects.toThrow();
+		expect(hf.calls('get-conversations')).toHaveLength(1);
+	});
+});
+
+describe('HaveFunnels version 2 parameters', () => {
+	const node = loadPackage().nodeTypes.get('n8n-nodes-chat-crm-sync.haveFunnels')!.description as INodeTypeDescription;
+
+	it('is version [1, 2], 2 by default; user, sender and conversation IDs are locators in 2 and text in 1', () => {
+		expect(node.version).toEqual([1, 2]);
+		expect(node.defaultVersion).toBe(2);
+		const all = (properties: INodeProperties[]): INodeProperties[] =>
+			properties.flatMap((p) => [p, ...(p.type === 'collection' ? all((p.options ?? []) as INodeProperties[]) : [])]);
+		const named = all(node.properties).filter((p) => ['userId', 'senderId', 'conversationId'].includes(p.name));
+		const v1 = named.filter((p) => JSON.stringify(p.displayOptions?.show?.['@version']) === '[1]');
+		const v2 = named.filter((p) => p.type === 'resourceLocator');
+		expect(v1.length).toBeGreaterThan(30);
+		expect(v2).toHaveLength(v1.length);
+		expect(v1.every((p) => p.type === 'string')).toBe(true);
+		for (const p of v2) {
+			expect(p.displayOptions?.show?.['@version']).toEqual([{ _cnd: { gte: 2 } }]);
+			expect(p.default).toEqual({ mode: 'list', value: '' });
+			expect(p.modes!.map((m) => m.name)).toEqual(['list', 'id']);
+			expect(['searchUsers', 'searchConversations']).toContain(p.modes![0].typeOptions!.searchListMethod);
+		}
+		expect(named.filter((p) => p.type !== 'string' && p.type !== 'resourceLocator')).toEqual([]);
+	});
+
+	const run = (parameters: IDataObject, items?: IDataObject[]) =>
+		runNode({ type: 'haveFunnels', typeVersion: 2, parameters, items, credentials: credentials() });
+
+	it('From List and By ID values reach HaveFunnels as the plain ID', async () => {
+		const picked = await run({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'list', value: '4', cachedResultName: 'John Doe' } });
+		expect(picked.status).toBe('success');
+		expect(picked.json[0]).toMatchObject({ id: '4', first_name: 'John' });
+		expect(sentForm(hf, 'get-user')).toEqual(expect.arrayContaining([['user_id', '4']]));
+		hf.clearRequests();
+		const byId = await run({
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: { __rl: true, mode: 'id', value: '1' },
+			options: { userId: { __rl: true, mode: 'list', value: '4' } },
+		});
+		expect(byId.status).toBe('success');
+		expect(sentForm(hf, 'get-conversation')).toEqual([
+			['function', 'get-conversation'],
+			['conversation_id', '1'],
+			['user_id', '4'],
+		]);
+	});
+
+	it('expressions work in locators: the sender and the conversation of Send Message, per item', async () => {
+		const sent = await run(
+			{
+				resource: 'message',
+				operation: 'send',
+				userId: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
+				conversationId: { __rl: true, mode: 'list', value: '={{ $json.conversation }}' },
+				message: '={{ $json.text }}',
+			},
+			[
+				{ sender: hf.agentId, conversation: 1, text: 'First' },
+				{ sender: 4, conversation: '1', text: 'Second' },
+			],
+		);
+		expect(sent.status).toBe('success');
+		const forms = hf.calls('send-message').map((r) => Object.fromEntries(r.form!.pairs));
+		expect(forms).toEqual([
+			expect.objectContaining({ user_id: String(hf.agentId), conversation_id: '1', message: 'First' }),
+			expect.objectContaining({ user_id: '4', conversation_id: '1', message: 'Second' }),
+		]);
+	});
+
+	it('an empty locator is refused before anything is sent (n8n: required), an empty expression by the node', async () => {
+		await expect(run({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'list', value: '' } })).rejects.toThrow(
+			/Parameter "User" is required/,
+		);
+		const empty = await run({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.none }}' } });
+		expect(empty.status).toBe('error');
+		expect(empty.error?.message).toBe('User ID is empty');
+		expect(hf.calls()).toHaveLength(0);
+	});
+
+	it('a version-1 node with plain IDs still sends them (workflows saved before version 2)', async () => {
+		const v1 = await runNode({
+			type: 'haveFunnels',
+			typeVersion: 1,
+			parameters: { resource: 'user', operation: 'get', userId: '={{ $json.id }}' },
+			items: [{ id: 4 }],
+			credentials: credentials(),
+		});
+		expect(v1.status).toBe('success');
+		expect(sentForm(hf, 'get-user')).toEqual(expect.arrayContaining([['user_id', '4']]));
+	});
+});
