@@ -24,7 +24,7 @@ import * as setting from './actions/setting';
 import * as slack from './actions/slack';
 import * as translation from './actions/translation';
 import * as user from './actions/user';
-import { searchConversations, searchUsers } from './methods/listSearch';
+import { searchAgents, searchConversations, searchDepartments, searchUsers } from './methods/listSearch';
 
 /** The resources, in alphabetical order. */
 const resourceOptions: INodePropertyOptions[] = [
@@ -60,7 +60,7 @@ export class HaveFunnels implements INodeType {
 		name: 'haveFunnels',
 		icon: { light: 'file:havefunnels.svg', dark: 'file:havefunnels.dark.svg' },
 		group: ['transform'],
-		// 2: user, sender and conversation IDs are resource locators (From List / By ID); 1 keeps the
+		// 2: user, sender, conversation, agent and department IDs are resource locators (From List / By ID); 1 keeps the
 		// plain ID boxes its workflows were saved with
 		version: [1, 2],
 		defaultVersion: 2,
@@ -100,7 +100,7 @@ export class HaveFunnels implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConversations, searchUsers },
+		listSearch: { searchAgents, searchConversations, searchDepartments, searchUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -98,15 +98,42 @@ describe('HaveFunnels list search: conversations', () => {
 	});
 });
 
+describe('HaveFunnels list search: agents and departments', () => {
+	it('agents: only agents and admins (get-users with user_types), searched by HaveFunnels, paged', async () => {
+		hf.addUser({ first_name: 'Alice', last_name: 'Agent', email: 'alice@example.com', user_type: 'agent' });
+		const all = await search('searchAgents');
+		const types = all.results.map((r) => hf.state.users.get(Number(r.value)).user_type as string);
+		expect(types.length).toBeGreaterThanOrEqual(2);
+		expect(new Set(types)).toEqual(new Set(['agent', 'admin']));
+		expect(all.results.map((r) => r.value)).not.toContain('4'); // John Doe is a lead
+		expect(Object.fromEntries(hf.calls('get-users')[0].form!.pairs)).toMatchObject({ user_types: '["agent","admin"]', pagination: '1' });
+		expect((await search('searchAgents', 'alice')).results).toEqual([{ name: 'Alice Agent (alice@example.com)', value: expect.any(String) }]);
+		expect(await search('searchAgents', 'john')).toEqual({ results: [] });
+	});
+
+	it('departments: all at once from get-departments, filtered here by name or ID', async () => {
+		const departments = [...(hf.state.departments as Map<number, { name: string }>).entries()];
+		expect(departments.length).toBeGreaterThan(0);
+		const all = await search('searchDepartments');
+		expect(all).toEqual({ results: departments.map(([id, d]) => ({ name: d.name, value: String(id) })) });
+		const [firstId, first] = departments[0];
+		expect((await search('searchDepartments', first.name.slice(0, 3).toUpperCase())).results).toContainEqual({ name: first.name, value: String(firstId) });
+		expect((await search('searchDepartments', String(firstId))).results).toContainEqual({ name: first.name, value: String(firstId) });
+		expect(await search('searchDepartments', 'no such department')).toEqual({ results: [] });
+		hf.forceResponse('get-departments', { body: { success: false, response: 'error' } });
+		await expect(search('searchDepartments')).rejects.toThrow();
+	});
+});
+
 describe('HaveFunnels version 2 parameters', () => {
 	const node = loadPackage().nodeTypes.get('n8n-nodes-chat-crm-sync.haveFunnels')!.description as INodeTypeDescription;
 
-	it('is version [1, 2], 2 by default; user, sender and conversation IDs are locators in 2 and text in 1', () => {
+	it('is version [1, 2], 2 by default; user, sender, conversation, agent and department IDs are locators in 2, text in 1', () => {
 		expect(node.version).toEqual([1, 2]);
 		expect(node.defaultVersion).toBe(2);
 		const all = (properties: INodeProperties[]): INodeProperties[] =>
 			properties.flatMap((p) => [p, ...(p.type === 'collection' ? all((p.options ?? []) as INodeProperties[]) : [])]);
-		const named = all(node.properties).filter((p) => ['userId', 'senderId', 'conversationId'].includes(p.name));
+		const named = all(node.properties).filter((p) => ['userId', 'senderId', 'conversationId', 'agentId', 'department', 'departmentId'].includes(p.name));
 		const v1 = named.filter((p) => JSON.stringify(p.displayOptions?.show?.['@version']) === '[1]');
 		const v2 = named.filter((p) => p.type === 'resourceLocator');
 		expect(v1.length).toBeGreaterThan(30);
@@ -116,7 +143,7 @@ describe('HaveFunnels version 2 parameters', () => {
 			expect(p.displayOptions?.show?.['@version']).toEqual([{ _cnd: { gte: 2 } }]);
 			expect(p.default).toEqual({ mode: 'list', value: '' });
 			expect(p.modes!.map((m) => m.name)).toEqual(['list', 'id']);
-			expect(['searchUsers', 'searchConversations']).toContain(p.modes![0].typeOptions!.searchListMethod);
+			expect(['searchUsers', 'searchConversations', 'searchAgents', 'searchDepartments']).toContain(p.modes![0].typeOptions!.searchListMethod);
 		}
 		expect(named.filter((p) => p.type !== 'string' && p.type !== 'resourceLocator')).toEqual([]);
 	});
@@ -164,6 +191,16 @@ describe('HaveFunnels version 2 parameters', () => {
 			expect.objectContaining({ user_id: String(hf.agentId), conversation_id: '1', message: 'First' }),
 			expect.objectContaining({ user_id: '4', conversation_id: '1', message: 'Second' }),
 		]);
+	});
+
+	it('agent and department locators: picked values are sent, an emptied optional one still removes the link', async () => {
+		const agent = await run({ resource: 'conversation', operation: 'updateAgent', conversationId: { __rl: true, mode: 'list', value: '1' }, agentId: { __rl: true, mode: 'list', value: String(hf.agentId) } });
+		expect(agent.status).toBe('success');
+		expect(Object.fromEntries(hf.calls('update-conversation-agent')[0].form!.pairs)).toMatchObject({ conversation_id: '1', agent_id: String(hf.agentId) });
+		hf.clearRequests();
+		const department = await run({ resource: 'conversation', operation: 'updateDepartment', conversationId: { __rl: true, mode: 'id', value: '1' }, department: { __rl: true, mode: 'list', value: '' } });
+		expect(department.status).toBe('success');
+		expect(Object.fromEntries(hf.calls('update-conversation-department')[0].form!.pairs)).toMatchObject({ conversation_id: '1', department: 'false' });
 	});
 
 	it('an empty locator is refused before anything is sent (n8n: required), an empty expression by the node', async () => {

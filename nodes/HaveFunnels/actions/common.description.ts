@@ -47,6 +47,8 @@ export function locatorValue(value: unknown): unknown {
 const LOCATABLE = {
 	user: { method: 'searchUsers', record: 'user' },
 	conversation: { method: 'searchConversations', record: 'conversation' },
+	agent: { method: 'searchAgents', record: 'agent' },
+	department: { method: 'searchDepartments', record: 'department' },
 } as const;
 
 /** ID fields, by parameter name, that are resource locators from node version 2 on. */
@@ -54,6 +56,9 @@ const LOCATOR_FIELDS: Record<string, keyof typeof LOCATABLE> = {
 	userId: 'user',
 	senderId: 'user',
 	conversationId: 'conversation',
+	agentId: 'agent',
+	department: 'department',
+	departmentId: 'department',
 };
 
 function locatorProperty(legacy: INodeProperties, kind: keyof typeof LOCATABLE): INodeProperties {
@@ -109,21 +114,16 @@ function required(displayName: string, arg: string) {
 	};
 }
 
-/** A text parameter; `required` ones are checked per item, the rest are left out when empty. */
+/**
+ * A text parameter; `required` ones are checked per item, the rest are left out when empty.
+ * User, sender, conversation, agent and department IDs (LOCATOR_FIELDS) are resource locators
+ * (From List / By ID) from node version 2 on, and plain text boxes in version 1.
+ */
 export function text(name: string, arg: string, displayName: string, description: string, extra: Extra = {}): Field {
-	return field(
+	const plainField = field(
 		{ displayName, name, type: 'string', default: '', description, ...extra } as INodeProperties,
 		extra.required ? required(displayName, arg) : plain(arg),
 	);
-}
-
-/**
- * An ID of a user, agent, conversation, message or note (a string, numbers from expressions too).
- * User, sender and conversation IDs are resource locators (From List / By ID) from node version 2
- * on, and plain text boxes in version 1.
- */
-export function id(name: string, arg: string, displayName: string, description: string, extra: Extra = { required: true }): Field {
-	const plainField = text(name, arg, displayName, description, extra);
 	const kind = LOCATOR_FIELDS[name];
 	if (!kind) return plainField;
 	return {
@@ -131,6 +131,11 @@ export function id(name: string, arg: string, displayName: string, description: 
 		legacy: plainField.property,
 		toArgs: (value, ctx, itemIndex) => plainField.toArgs(locatorValue(value), ctx, itemIndex),
 	};
+}
+
+/** An ID of a user, agent, conversation, message or note (a string, numbers from expressions too). */
+export function id(name: string, arg: string, displayName: string, description: string, extra: Extra = { required: true }): Field {
+	return text(name, arg, displayName, description, extra);
 }
 
 export function number(name: string, arg: string, displayName: string, description: string, extra: Extra = {}): Field {

@@ -24,6 +24,27 @@ function userName(row: IDataObject, id: string): string {
 	return email ? `${label} (${email})` : label;
 }
 
+async function listUsers(
+	this: ILoadOptionsFunctions,
+	userTypes: string[] | undefined,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const current = page(paginationToken);
+	const search = text(filter);
+	const response = await haveFunnelsApiRequest.call(this, 'get-users', {
+		sorting: ['creation_time', 'DESC'],
+		...(userTypes ? { user_types: userTypes } : {}),
+		pagination: current,
+		...(search ? { search } : {}),
+	});
+	const rows = rowsOf(response);
+	const results: INodeListSearchItems[] = rows
+		.filter((row) => text(row.id) !== '')
+		.map((row) => ({ name: userName(row, text(row.id)), value: text(row.id) }));
+	return { results, ...(rows.length >= PAGE_SIZE ? { paginationToken: String(current + 1) } : {}) };
+}
+
 /**
  * Users for "From List": get-users, which searches names and emails itself (`search`) and pages
  * 100 at a time (`pagination` 1, 2, ...); the pagination token is the next page number.
@@ -33,18 +54,31 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const current = page(paginationToken);
-	const search = text(filter);
-	const response = await haveFunnelsApiRequest.call(this, 'get-users', {
-		sorting: ['creation_time', 'DESC'],
-		pagination: current,
-		...(search ? { search } : {}),
-	});
-	const rows = rowsOf(response);
-	const results: INodeListSearchItems[] = rows
-		.filter((row) => text(row.id) !== '')
-		.map((row) => ({ name: userName(row, text(row.id)), value: text(row.id) }));
-	return { results, ...(rows.length >= PAGE_SIZE ? { paginationToken: String(current + 1) } : {}) };
+	return await listUsers.call(this, undefined, filter, paginationToken);
+}
+
+/** Agents and admins for "From List": get-users of those types, searched and paged as users. */
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await listUsers.call(this, ['agent', 'admin'], filter, paginationToken);
+}
+
+/**
+ * Departments for "From List": get-departments answers all of them at once
+ * (`{"1": {"name": ...}, ...}`), so the typed fragment is matched here, on the name or the ID.
+ */
+export async function searchDepartments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const needle = text(filter).toLowerCase();
+	const response = await haveFunnelsApiRequest.call(this, 'get-departments', {});
+	const entries =
+		response && typeof response === 'object' && !Array.isArray(response) ? Object.entries(response as Record<string, IDataObject>) : [];
+	const results: INodeListSearchItems[] = entries
+		.map(([id, department]) => ({ name: text(department?.name) || `Department #${id}`, value: id }))
+		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle) || entry.value === needle);
+	return { results };
 }
 
 /** "#952 Jessica Brenson: Hi, I need help!" — the conversation, its user and its last message. */
