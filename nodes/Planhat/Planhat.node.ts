@@ -12,7 +12,10 @@ export class Planhat implements INodeType {
 		name: 'planhat',
 		icon: { light: 'file:planhat.svg', dark: 'file:planhat.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: the optional Company fields of End User > Create and Conversation > Update are locators
+		// with From List; 1 keeps the plain text boxes its workflows were saved with
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, update and find conversations, end users and companies in Planhat',
 		defaults: { name: 'Planhat' },

@@ -115,3 +115,67 @@ describe('Planhat locators offer From List', () => {
 		expect(handled(standIn, 'GET').map((r) => r.path)).toEqual([`/conversations/${stored._id}`, `/companies/${COMPANY_B}`]);
 	});
 });
+
+describe('Planhat version 2: the optional Company fields are locators too', () => {
+	const node = loadPackage().nodeTypes.get('n8n-nodes-chat-crm-sync.planhat')!.description as INodeTypeDescription;
+
+	it('version [1, 2]: End User > Create and Conversation > Update have a text box in 1 and a locator in 2', () => {
+		expect(node.version).toEqual([1, 2]);
+		expect(node.defaultVersion).toBe(2);
+		for (const collection of ['additionalFields', 'updateFields']) {
+			const options = node.properties
+				.filter((p) => p.name === collection)
+				.flatMap((p) => (p.options ?? []) as INodeProperties[])
+				.filter((o) => o.name === 'companyId');
+			expect(options.map((o) => [o.type, o.displayOptions?.show?.['@version']]).sort((a, b) => String(b[0]).localeCompare(String(a[0])))).toEqual([
+				['string', [1]],
+				['resourceLocator', [{ _cnd: { gte: 2 } }]],
+			]);
+		}
+	});
+
+	it('End User > Create with a company picked from the list, Conversation > Update by external ID, on the wire', async () => {
+		const created = await runNode({
+			type: 'planhat',
+			typeVersion: 2,
+			parameters: {
+				resource: 'endUser',
+				operation: 'create',
+				email: 'new@elsewhere.org',
+				additionalFields: { companyId: { __rl: true, mode: 'list', value: COMPANY_B, cachedResultName: 'Daimler North America' } },
+			},
+			credentials: credentialsFor(standIn),
+		});
+		expect(created.status).toBe('success');
+		expect(handled(standIn, 'POST')[0].json).toEqual({ email: 'new@elsewhere.org', companyId: COMPANY_B });
+
+		const stored = standIn.addConversation({ companyId: COMPANY_A, subject: 'Move me' });
+		const moved = await runNode({
+			type: 'planhat',
+			typeVersion: 2,
+			parameters: {
+				resource: 'conversation',
+				operation: 'update',
+				conversationId: { __rl: true, mode: 'list', value: '={{ $json.id }}' },
+				updateFields: { subject: 'Moved', companyId: { __rl: true, mode: 'externalId', value: 'dna' } },
+			},
+			items: [{ id: stored._id }],
+			credentials: credentialsFor(standIn),
+		});
+		expect(moved.status).toBe('success');
+		expect(handled(standIn, 'PUT')[0]).toMatchObject({ path: `/conversations/${stored._id}`, json: { subject: 'Moved', companyId: 'extid-dna' } });
+		expect(moved.json[0]).toMatchObject({ companyId: COMPANY_B, subject: 'Moved' });
+	});
+
+	it('an empty company locator is left out (Planhat matches the email domain)', async () => {
+		const run = await runNode({
+			type: 'planhat',
+			typeVersion: 2,
+			parameters: { resource: 'endUser', operation: 'create', email: 'x@tenet.com', additionalFields: { companyId: { __rl: true, mode: 'list', value: '' } } },
+			credentials: credentialsFor(standIn),
+		});
+		expect(run.status).toBe('success');
+		expect(handled(standIn, 'POST')[0].json).toEqual({ email: 'x@tenet.com' });
+		expect(run.json[0]).toMatchObject({ companyId: COMPANY_A });
+	});
+});

@@ -76,10 +76,35 @@ export function keyableLocator(
 	};
 }
 
+/**
+ * The optional Company field of a collection (End User > Create, Conversation > Update): version 1
+ * keeps its plain text box (a Planhat ID, extid-… or srcid-…), version 2 has the company locator
+ * with From List. Both are read with keyableFromLocator.
+ */
+export function optionalCompanyFields(v1Description: string): INodeProperties[] {
+	const locator = keyableLocator('Company', 'companyId', 'company');
+	delete locator.required;
+	return [
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			description: v1Description,
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			...locator,
+			default: { mode: 'list', value: '' },
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		},
+	];
+}
+
 /** Turns a locator value into what Planhat accepts in a URL or a `companyId` field. */
-export function keyableFromLocator(locator: INodeParameterResourceLocator | string | undefined): string {
+export function keyableFromLocator(locator: INodeParameterResourceLocator | string | number | undefined): string {
 	if (locator === undefined || locator === null) return '';
-	if (typeof locator === 'string') return locator.trim();
+	if (typeof locator !== 'object') return String(locator).trim();
 	const value = String(locator.value ?? '').trim();
 	if (!value) return '';
 	if (locator.mode === 'externalId') return value.startsWith('extid-') ? value : `extid-${value}`;
