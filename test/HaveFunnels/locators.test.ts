@@ -4,7 +4,8 @@
  * the stand-in, and version-2 parameters (From List, By ID, expressions) on the wire. Version 1
  * keeps plain ID boxes: every other HaveFunnels test runs version 1.
  */
-import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackage, runListSearch, runNode } from '../rig';
 import { createHaveFunnelsStandIn } from '../stand-ins/havefunnels';
@@ -146,6 +147,28 @@ describe('HaveFunnels version 2 parameters', () => {
 			expect(['searchUsers', 'searchConversations', 'searchAgents', 'searchDepartments']).toContain(p.modes![0].typeOptions!.searchListMethod);
 		}
 		expect(named.filter((p) => p.type !== 'string' && p.type !== 'resourceLocator')).toEqual([]);
+	});
+
+	it("as n8n loads a node: version-1 values stay plain text, version-2 values stay locators, neither has issues", () => {
+		const load = (typeVersion: number, parameters: INodeParameters) => {
+			const base: INode = { id: 'a', name: 'Send', type: 'n8n-nodes-chat-crm-sync.haveFunnels', typeVersion, position: [0, 0], parameters };
+			const loaded = NodeHelpers.getNodeParameters(node.properties, parameters, true, false, base, node) as INodeParameters;
+			return { loaded, issues: NodeHelpers.getNodeParametersIssues(node.properties, { ...base, parameters: loaded }, node) };
+		};
+		const v1 = load(1, { resource: 'message', operation: 'send', userId: '={{ $json.sender }}', conversationId: '12', message: 'Hi' });
+		expect(v1.loaded).toMatchObject({ userId: '={{ $json.sender }}', conversationId: '12' });
+		expect(v1.issues).toBeNull();
+		const locators = {
+			userId: { __rl: true, mode: 'list', value: '2', cachedResultName: 'Bruce' },
+			conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
+		};
+		const v2 = load(2, { resource: 'message', operation: 'send', ...locators, message: 'Hi' });
+		expect(v2.loaded).toMatchObject(locators);
+		expect(v2.issues).toBeNull();
+		// a new version-2 node starts with empty locators, which n8n marks as required
+		const fresh = load(2, { resource: 'message', operation: 'send', message: 'Hi' });
+		expect(fresh.loaded).toMatchObject({ userId: { mode: 'list', value: '' }, conversationId: { mode: 'list', value: '' } });
+		expect(Object.keys(fresh.issues?.parameters ?? {}).sort()).toEqual(['conversationId', 'userId']);
 	});
 
 	const run = (parameters: IDataObject, items?: IDataObject[]) =>
