@@ -12,10 +12,12 @@ import { loadPackage } from '../rig';
 const NAME = 'Custom API Call';
 const KEY = '__CUSTOM_API_CALL__';
 
-function withInjected(description: INodeTypeDescription): INodeTypeDescription {
+function withInjected(description: INodeTypeDescription, evenIfVersioned = false): INodeTypeDescription {
 	const { credentialTypes } = loadPackage();
 	const copy = JSON.parse(JSON.stringify(description)) as INodeTypeDescription;
-	const latest = copy.defaultVersion === undefined || copy.defaultVersion === copy.version;
+	// n8n skips a node whose defaultVersion differs from `version` (so a `version: [1, 2]` node gets
+	// none); `evenIfVersioned` checks the lists as if it did not.
+	const latest = evenIfVersioned || copy.defaultVersion === undefined || copy.defaultVersion === copy.version;
 	const proxyAuth = (copy.credentials ?? []).some(({ name }) => credentialTypes.get(name)?.authenticate !== undefined);
 	if (!latest || !proxyAuth) return copy;
 	for (const p of copy.properties) {
@@ -29,16 +31,18 @@ function withInjected(description: INodeTypeDescription): INodeTypeDescription {
 
 const actionNodes = ['haveFunnels', 'planhat', 'planfixWebchat'];
 
-it.each(actionNodes)('%s: the Resource list shows "Custom API Call" at most once', (name) => {
+it.each(actionNodes)('%s: the Resource list shows "Custom API Call" at most once (whatever the node version)', (name) => {
 	const type = loadPackage().nodeTypes.get(`n8n-nodes-chat-crm-sync.${name}`)!;
-	const resource = withInjected(type.description as INodeTypeDescription).properties.find((p) => p.name === 'resource')!;
-	const names = (resource.options as INodePropertyOptions[]).map((o) => o.name);
-	expect(names.filter((n) => n === NAME).length).toBeLessThanOrEqual(1);
+	for (const evenIfVersioned of [false, true]) {
+		const resource = withInjected(type.description as INodeTypeDescription, evenIfVersioned).properties.find((p) => p.name === 'resource')!;
+		const names = (resource.options as INodePropertyOptions[]).map((o) => o.name);
+		expect(names.filter((n) => n === NAME).length).toBeLessThanOrEqual(1);
+	}
 });
 
 it("HaveFunnels keeps its own Custom API Call (HaveFunnels' form encoding), not n8n's", () => {
 	const type = loadPackage().nodeTypes.get('n8n-nodes-chat-crm-sync.haveFunnels')!;
-	const resource = withInjected(type.description as INodeTypeDescription).properties.find((p) => p.name === 'resource')!;
+	const resource = withInjected(type.description as INodeTypeDescription, true).properties.find((p) => p.name === 'resource')!;
 	const options = resource.options as INodePropertyOptions[];
 	expect(options.filter((o) => o.name === NAME)).toEqual([{ name: NAME, value: 'customApiCall' }]);
 	expect(options.map((o) => o.value)).not.toContain(KEY);
