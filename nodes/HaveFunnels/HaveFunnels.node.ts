@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as article from './actions/article';
@@ -18,6 +24,35 @@ import * as setting from './actions/setting';
 import * as slack from './actions/slack';
 import * as translation from './actions/translation';
 import * as user from './actions/user';
+import { searchAgents, searchConversations, searchDepartments, searchUsers } from './methods/listSearch';
+
+/** The resources, in alphabetical order. */
+const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Article', value: 'article' },
+	{ name: 'Automation', value: 'automation' },
+	{ name: 'Conversation', value: 'conversation' },
+	{ name: 'Department', value: 'department' },
+	{ name: 'Dialogflow', value: 'dialogflow' },
+	{ name: 'Message', value: 'message' },
+	{ name: 'Note', value: 'note' },
+	{ name: 'Notification', value: 'notification' },
+	{ name: 'OpenAI', value: 'openAi' },
+	{ name: 'Report', value: 'report' },
+	{ name: 'Saved Reply', value: 'savedReply' },
+	{ name: 'Setting', value: 'setting' },
+	{ name: 'Slack', value: 'slack' },
+	{ name: 'Translation', value: 'translation' },
+	{ name: 'User', value: 'user' },
+];
+
+/**
+ * The pack's own Custom API Call (it knows HaveFunnels' form encoding) comes last, under the name
+ * n8n gives its own: n8n's loader adds a "Custom API Call" to the Resource and Operation lists of every
+ * node whose credential has `authenticate`, unless the list's last option already has that name
+ * (`injectCustomApiCallOptions` in n8n's load-nodes-and-credentials, 1.x and 2.x). In any other place
+ * the resource list would show it twice.
+ */
+const customApiCallOption: INodePropertyOptions = { name: 'Custom API Call', value: 'customApiCall' };
 
 export class HaveFunnels implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +60,10 @@ export class HaveFunnels implements INodeType {
 		name: 'haveFunnels',
 		icon: { light: 'file:havefunnels.svg', dark: 'file:havefunnels.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: user, sender, conversation, agent and department IDs are resource locators (From List / By ID); 1 keeps the
+		// plain ID boxes its workflows were saved with
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage users, conversations, messages, settings, automations, chatbots and more in HaveFunnels',
 		defaults: { name: 'HaveFunnels' },
@@ -39,24 +77,7 @@ export class HaveFunnels implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Article', value: 'article' },
-					{ name: 'Automation', value: 'automation' },
-					{ name: 'Conversation', value: 'conversation' },
-					{ name: 'Custom API Call', value: 'customApiCall' },
-					{ name: 'Department', value: 'department' },
-					{ name: 'Dialogflow', value: 'dialogflow' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'Notification', value: 'notification' },
-					{ name: 'OpenAI', value: 'openAi' },
-					{ name: 'Report', value: 'report' },
-					{ name: 'Saved Reply', value: 'savedReply' },
-					{ name: 'Setting', value: 'setting' },
-					{ name: 'Slack', value: 'slack' },
-					{ name: 'Translation', value: 'translation' },
-					{ name: 'User', value: 'user' },
-				],
+				options: [...resourceOptions, customApiCallOption],
 				default: 'user',
 			},
 			...article.description,
@@ -76,6 +97,10 @@ export class HaveFunnels implements INodeType {
 			...translation.description,
 			...user.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchAgents, searchConversations, searchDepartments, searchUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

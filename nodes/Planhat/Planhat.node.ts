@@ -4,6 +4,7 @@ import * as company from './actions/company';
 import * as conversation from './actions/conversation';
 import * as endUser from './actions/endUser';
 import { router } from './actions/router';
+import { searchCompanies, searchConversations, searchEndUsers } from './methods/listSearch';
 
 export class Planhat implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +12,10 @@ export class Planhat implements INodeType {
 		name: 'planhat',
 		icon: { light: 'file:planhat.svg', dark: 'file:planhat.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: the optional Company fields of End User > Create and Conversation > Update are locators
+		// with From List; 1 keeps the plain text boxes its workflows were saved with
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, update and find conversations, end users and companies in Planhat',
 		defaults: { name: 'Planhat' },
@@ -36,6 +40,10 @@ export class Planhat implements INodeType {
 			...endUser.description,
 			...company.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchCompanies, searchConversations, searchEndUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -66,8 +66,10 @@ it('parameters: Title Case labels, booleans described with "Whether", each shown
 		expect(p.displayOptions?.show?.resource).toHaveLength(1);
 		expect(p.displayOptions?.show?.operation).toHaveLength(1);
 	}
-	// the same name twice for one operation would make n8n read the wrong parameter
-	const keys = top.map((p) => `${p.displayOptions!.show!.resource![0]}.${p.displayOptions!.show!.operation![0]}.${p.name}`);
+	// the same name twice for one operation (and node version) would make n8n read the wrong parameter
+	const keys = top.map(
+		(p) => `${p.displayOptions!.show!.resource![0]}.${p.displayOptions!.show!.operation![0]}.${p.name}@${JSON.stringify(p.displayOptions!.show!['@version'] ?? 'all')}`,
+	);
 	expect(new Set(keys).size).toBe(keys.length);
 });
 

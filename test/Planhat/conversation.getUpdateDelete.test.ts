@@ -117,20 +117,48 @@ describe('Planhat › Conversation › Update', () => {
 });
 
 describe('Planhat › Conversation › Delete', () => {
-	it('DELETEs by source ID and outputs the deleted conversation', async () => {
+	it.each([
+		['source ID', 'sourceId', 'src 7', '/conversations/srcid-src%207'],
+		['external ID', 'externalId', 'chat/42', '/conversations/extid-chat%2F42'],
+	])('by %s: one GET finds the _id, then DELETEs by _id (Planhat deletes only by _id)', async (_label, mode, value, getPath) => {
 		const run = await runNode({
 			type: 'planhat',
 			parameters: {
 				resource: 'conversation',
 				operation: 'delete',
-				conversationId: { __rl: true, mode: 'sourceId', value: 'src 7' },
+				conversationId: { __rl: true, mode, value },
 			},
 			credentials: credentialsFor(standIn),
 		});
 		expect(run.status).toBe('success');
-		expect(handled(standIn, 'DELETE')[0].path).toBe('/conversations/srcid-src%207');
+		expect(handled(standIn, 'GET').map((r) => r.path)).toEqual([getPath]);
+		expect(handled(standIn, 'DELETE').map((r) => r.path)).toEqual([`/conversations/${stored._id}`]);
 		expect(run.json).toEqual([expect.objectContaining({ deleted: true, _id: stored._id })]);
 		expect(standIn.conversations).toHaveLength(0);
+	});
+
+	it('by Planhat ID: DELETEs at once, no GET', async () => {
+		const run = await runNode({
+			type: 'planhat',
+			parameters: { resource: 'conversation', operation: 'delete', conversationId: { __rl: true, mode: 'id', value: stored._id } },
+			credentials: credentialsFor(standIn),
+		});
+		expect(run.status).toBe('success');
+		expect(handled(standIn, 'GET')).toHaveLength(0);
+		expect(handled(standIn, 'DELETE').map((r) => r.path)).toEqual([`/conversations/${stored._id}`]);
+		expect(standIn.conversations).toHaveLength(0);
+	});
+
+	it('an unknown external ID fails on the GET and deletes nothing', async () => {
+		const run = await runNode({
+			type: 'planhat',
+			parameters: { resource: 'conversation', operation: 'delete', conversationId: { __rl: true, mode: 'externalId', value: 'nope' } },
+			credentials: credentialsFor(standIn),
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/find conversation extid-nope to delete it/);
+		expect(handled(standIn, 'DELETE')).toHaveLength(0);
+		expect(standIn.conversations).toHaveLength(1);
 	});
 
 	it('with Continue On Fail a missing one gives an error item and the others go on', async () => {

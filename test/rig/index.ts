@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 // n8n's own loader function (its nodes loaders instantiate every node and credential class with it).
 import { loadClassInIsolation } from 'n8n-core/dist/nodes-loader/load-class-in-isolation';
 import type {
@@ -21,6 +21,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -269,6 +270,39 @@ function toRigError(error: unknown): RigError | undefined {
 	};
 }
 
+/** What n8n hands a node besides the workflow: the rig's credentials helper and n8n's URLs. */
+function rigAdditionalData(
+	credentialTypes: Map<string, ICredentialType>,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new RigCredentialsHelper(credentialTypes, credentials),
+		...(hooks ? { hooks } : {}),
+		restApiUrl: `${BASE}/rest`,
+		instanceBaseUrl: `${BASE}/`,
+		formBaseUrl: `${BASE}/form`,
+		formTestBaseUrl: `${BASE}/form-test`,
+		formWaitingBaseUrl: `${BASE}/form-waiting`,
+		webhookBaseUrl: `${BASE}/webhook`,
+		webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
+		webhookTestBaseUrl: `${BASE}/webhook-test`,
+		mcpBaseUrl: `${BASE}/mcp`,
+		mcpTestBaseUrl: `${BASE}/mcp-test`,
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the rig');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not supported by the rig');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Runs a workflow through n8n-core's WorkflowExecute and returns what each node produced. */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RigRun> {
 	const { registry, credentialTypes } = resolveTypes(options);
@@ -308,31 +342,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RigRun> 
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as unknown as ConstructorParameters<typeof ExecutionLifecycleHooks>[2]);
-	const additionalData = {
-		credentialsHelper: new RigCredentialsHelper(credentialTypes, credentials),
-		hooks,
-		restApiUrl: `${BASE}/rest`,
-		instanceBaseUrl: `${BASE}/`,
-		formBaseUrl: `${BASE}/form`,
-		formTestBaseUrl: `${BASE}/form-test`,
-		formWaitingBaseUrl: `${BASE}/form-waiting`,
-		webhookBaseUrl: `${BASE}/webhook`,
-		webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
-		webhookTestBaseUrl: `${BASE}/webhook-test`,
-		mcpBaseUrl: `${BASE}/mcp`,
-		mcpTestBaseUrl: `${BASE}/mcp-test`,
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not supported by the rig');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not supported by the rig');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = rigAdditionalData(credentialTypes, credentials, hooks);
 
 	const startName =
 		options.startNode ??
@@ -392,4 +402,56 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const outputs = (run.raw.data.resultData.runData[name]?.[0]?.data?.main ?? []).map((o) => o ?? []);
 	const items = outputs[0] ?? [];
 	return { ...run, error: run.error ?? run.errorOf(name), items, json: items.map((i) => i.json), outputs };
+}
+
+export interface ListSearchOptions extends RigOptions {
+	/** Node type, with or without the package prefix. */
+	type: string;
+	typeVersion?: number;
+	/** The node's `methods.listSearch` function. */
+	method: string;
+	filter?: string;
+	paginationToken?: string;
+	/** The node's current parameters (what the editor sends along). */
+	parameters?: INode['parameters'];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+}
+
+/**
+ * Calls a list-search method the way n8n's editor does (DynamicNodeParametersService): in n8n-core's
+ * LoadOptionsContext for the node, with the rig's credentials and real HTTP.
+ */
+export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const { registry, credentialTypes } = resolveTypes(options);
+	const credentials = options.credentials ?? {};
+	const typeName = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
+	const typeVersion = options.typeVersion ?? 1;
+	const nodeType = registry.getByNameAndVersion(typeName, typeVersion) as INodeType;
+	const refs: INode['credentials'] = {};
+	for (const { name } of nodeType.description.credentials ?? []) {
+		if (credentials[name]) refs[name] = { id: `rig-${name}`, name: `Rig ${name}` };
+	}
+	const node: INode = {
+		id: 'node-0',
+		name: 'Node',
+		type: typeName,
+		typeVersion,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: refs,
+	};
+	const workflow = new Workflow({
+		id: 'rig-workflow',
+		name: 'Rig workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: registry,
+		staticData: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`${typeName} has no listSearch method "${options.method}"`);
+	const context = new LoadOptionsContext(workflow, node, rigAdditionalData(credentialTypes, credentials), 'parameters');
+	return await method.call(context, options.filter, options.paginationToken);
 }

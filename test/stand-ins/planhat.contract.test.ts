@@ -314,13 +314,17 @@ describe('CONTRACT-NOTES quirks', () => {
 		expect(byExt.json.map((c) => c.subject)).toEqual(['b 0', 'b 1']);
 	});
 
-	it('keyables: extid- and srcid- stand in for _id in URLs (get, update, delete)', async () => {
+	it('keyables: extid- and srcid- stand in for _id in URLs (get, update), not in DELETE', async () => {
 		const created = await call<Conversation>('POST', '/conversations', { ...SAMPLE_CREATE, externalId: 'ext-1', sourceId: 'src-1' });
 		expect((await call<Conversation>('GET', '/conversations/extid-ext-1')).json._id).toBe(created.json._id);
 		expect((await call<Conversation>('GET', '/conversations/srcid-src-1')).json._id).toBe(created.json._id);
 		expect((await call<Conversation>('PUT', '/conversations/srcid-src-1', { subject: 'via srcid' })).json.subject).toBe('via srcid');
 		expect((await call('GET', '/conversations/extid-nope')).status).toBe(404);
-		expect((await call('DELETE', '/conversations/extid-ext-1')).status).toBe(200);
+		// the page: delete needs the _id
+		expect((await call('DELETE', '/conversations/extid-ext-1')).status).toBe(404);
+		expect((await call('DELETE', '/conversations/srcid-src-1')).status).toBe(404);
+		expect(standIn.conversations).toHaveLength(1);
+		expect((await call('DELETE', `/conversations/${created.json._id}`)).status).toBe(200);
 		expect(standIn.conversations).toHaveLength(0);
 	});
 

@@ -10,7 +10,85 @@ import type { ApiArgs } from '../transport';
  */
 export interface Field {
 	property: INodeProperties;
+	/**
+	 * Node version 1's form of the parameter (a plain text box) where version 2 has a resource
+	 * locator under the same name: workflows saved with version 1 keep their plain IDs.
+	 */
+	legacy?: INodeProperties;
 	toArgs: (value: unknown, ctx: IExecuteFunctions, itemIndex: number) => ApiArgs;
+}
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/** Node versions: 1 has plain ID boxes, 2 (the default) resource locators with From List. */
+export const LEGACY_VERSIONS: Show['@version'] = [1];
+const LOCATOR_VERSIONS: Show['@version'] = [{ _cnd: { gte: 2 } }];
+
+function forVersions(property: INodeProperties, versions: Show['@version']): INodeProperties {
+	const show: Show = { ...(property.displayOptions?.show ?? {}), '@version': versions };
+	return { ...property, displayOptions: { ...(property.displayOptions ?? {}), show } };
+}
+
+/** The parameters of a field: one, or for a locator field its version-1 and version-2 forms. */
+export function propertiesOf(f: Field): INodeProperties[] {
+	if (!f.legacy) return [f.property];
+	return [forVersions(f.legacy, LEGACY_VERSIONS), forVersions(f.property, LOCATOR_VERSIONS)];
+}
+
+/** The value of a resource locator (`{ __rl, mode, value }`), or the plain value of version 1. */
+export function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value && ('__rl' in value || 'mode' in value)) {
+		return (value as { value: unknown }).value;
+	}
+	return value;
+}
+
+/** The records a resource locator can list ("From List"), with the node's list-search method. */
+const LOCATABLE = {
+	user: { method: 'searchUsers', record: 'user' },
+	conversation: { method: 'searchConversations', record: 'conversation' },
+	agent: { method: 'searchAgents', record: 'agent' },
+	department: { method: 'searchDepartments', record: 'department' },
+} as const;
+
+/** ID fields, by parameter name, that are resource locators from node version 2 on. */
+const LOCATOR_FIELDS: Record<string, keyof typeof LOCATABLE> = {
+	userId: 'user',
+	senderId: 'user',
+	conversationId: 'conversation',
+	agentId: 'agent',
+	department: 'department',
+	departmentId: 'department',
+};
+
+function locatorProperty(legacy: INodeProperties, kind: keyof typeof LOCATABLE): INodeProperties {
+	const { method, record } = LOCATABLE[kind];
+	return {
+		displayName: legacy.displayName.replace(/ ID$/, ''),
+		name: legacy.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(legacy.required ? { required: true } : {}),
+		description: legacy.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${record}...`,
+				typeOptions: { searchListMethod: method, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 123',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: `A HaveFunnels ${record} ID is a number` } },
+				],
+			},
+		],
+	};
 }
 
 type Extra = Partial<INodeProperties>;
@@ -36,12 +114,23 @@ function required(displayName: string, arg: string) {
 	};
 }
 
-/** A text parameter; `required` ones are checked per item, the rest are left out when empty. */
+/**
+ * A text parameter; `required` ones are checked per item, the rest are left out when empty.
+ * User, sender, conversation, agent and department IDs (LOCATOR_FIELDS) are resource locators
+ * (From List / By ID) from node version 2 on, and plain text boxes in version 1.
+ */
 export function text(name: string, arg: string, displayName: string, description: string, extra: Extra = {}): Field {
-	return field(
+	const plainField = field(
 		{ displayName, name, type: 'string', default: '', description, ...extra } as INodeProperties,
 		extra.required ? required(displayName, arg) : plain(arg),
 	);
+	const kind = LOCATOR_FIELDS[name];
+	if (!kind) return plainField;
+	return {
+		property: locatorProperty(plainField.property, kind),
+		legacy: plainField.property,
+		toArgs: (value, ctx, itemIndex) => plainField.toArgs(locatorValue(value), ctx, itemIndex),
+	};
 }
 
 /** An ID of a user, agent, conversation, message or note (a string, numbers from expressions too). */
@@ -215,7 +304,7 @@ export function collection(name: string, displayName: string, fields: Field[]): 
 			type: 'collection',
 			placeholder: displayName === 'Options' ? 'Add Option' : 'Add Field',
 			default: {},
-			options: fields.map((f) => f.property).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: fields.flatMap(propertiesOf).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 		// in the order the fields are declared, whatever order n8n keeps the values in
 		(value, ctx, itemIndex) => {
@@ -287,7 +376,8 @@ export const returnAllFields: INodeProperties[] = [
 
 /** The same parameter, with another way of building its arguments. */
 export function sendAs(f: Field, toArgs: Field['toArgs']): Field {
-	return { property: f.property, toArgs };
+	if (!f.legacy) return { property: f.property, toArgs };
+	return { property: f.property, legacy: f.legacy, toArgs: (value, ctx, itemIndex) => toArgs(locatorValue(value), ctx, itemIndex) };
 }
 
 /** An optional ID where an empty value is sent as false (HaveFunnels then removes the link). */

@@ -11,7 +11,7 @@ import { readParameter } from '../../shared';
 import type { ApiArgs } from '../transport';
 import { haveFunnelsApiRequest } from '../transport';
 import type { Field } from './common.description';
-import { notFoundNotice, returnAllFields } from './common.description';
+import { notFoundNotice, propertiesOf, returnAllFields } from './common.description';
 
 /** HaveFunnels pages lists 100 at a time (`pagination` 1, 2, ...). */
 export const PAGE_SIZE = 100;
@@ -127,7 +127,7 @@ export function defineOperation(spec: OperationSpec): Operation {
 	const limited = spec.returnAll !== undefined;
 	const properties = [
 		...(spec.notFoundNotice ? [notFoundNotice] : []),
-		...fields.map((f) => f.property),
+		...fields.flatMap(propertiesOf),
 		...(limited ? returnAllFields : []),
 	];
 	// keep optional collections last, after Return All / Limit

@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
@@ -130,7 +131,7 @@ interface Failure {
  * cannot duplicate anything, 5xx and dropped connections, at most MAX_RETRIES times.
  */
 export async function haveFunnelsApiRequest(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions,
 	fn: string,
 	args: ApiArgs = {},
 	options: ApiRequestOptions = {},

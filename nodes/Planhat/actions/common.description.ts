@@ -11,9 +11,17 @@ export const RESERVED_TYPES = ['email', 'chat', 'ticket', 'call'];
 
 const OBJECT_ID_REGEX = '^[0-9a-fA-F]{24}$';
 
+/** The list-search method (Planhat node's `methods.listSearch`) behind each locator's From List. */
+const SEARCH_METHODS: Record<string, string> = {
+	Company: 'searchCompanies',
+	Conversation: 'searchConversations',
+	'End User': 'searchEndUsers',
+};
+
 /**
- * A Planhat record reference: a Planhat ID, an external ID (sent as `extid-…`) or a source ID
- * (sent as `srcid-…`).
+ * A Planhat record reference: picked from a list (its Planhat ID), a Planhat ID, an external ID
+ * (sent as `extid-…`) or a source ID (sent as `srcid-…`). The default mode stays By Planhat ID, so
+ * workflows saved before From List existed keep their mode and value.
  */
 export function keyableLocator(
 	displayName: string,
@@ -27,8 +35,15 @@ export function keyableLocator(
 		type: 'resourceLocator',
 		default: { mode: 'id', value: '' },
 		required: true,
-		description: `The ${record}: its Planhat ID, its external ID (your system's ID) or its source ID (an integration's ID)`,
+		description: `The ${record}: picked from the list, or its Planhat ID, its external ID (your system's ID) or its source ID (an integration's ID)`,
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: SEARCH_METHODS[displayName], searchable: true },
+			},
 			{
 				displayName: 'By Planhat ID',
 				name: 'id',
@@ -61,10 +76,35 @@ export function keyableLocator(
 	};
 }
 
+/**
+ * The optional Company field of a collection (End User > Create, Conversation > Update): version 1
+ * keeps its plain text box (a Planhat ID, extid-… or srcid-…), version 2 has the company locator
+ * with From List. Both are read with keyableFromLocator.
+ */
+export function optionalCompanyFields(v1Description: string): INodeProperties[] {
+	const locator = keyableLocator('Company', 'companyId', 'company');
+	delete locator.required;
+	return [
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			description: v1Description,
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			...locator,
+			default: { mode: 'list', value: '' },
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		},
+	];
+}
+
 /** Turns a locator value into what Planhat accepts in a URL or a `companyId` field. */
-export function keyableFromLocator(locator: INodeParameterResourceLocator | string | undefined): string {
+export function keyableFromLocator(locator: INodeParameterResourceLocator | string | number | undefined): string {
 	if (locator === undefined || locator === null) return '';
-	if (typeof locator === 'string') return locator.trim();
+	if (typeof locator !== 'object') return String(locator).trim();
 	const value = String(locator.value ?? '').trim();
 	if (!value) return '';
 	if (locator.mode === 'externalId') return value.startsWith('extid-') ? value : `extid-${value}`;

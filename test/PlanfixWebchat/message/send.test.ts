@@ -164,6 +164,47 @@ describe('Planfix Webchat: Message → Send', () => {
 		expect(pf.requests).toHaveLength(0);
 	});
 
+	it('a message that is only files: the file names are sent as the text, the files as attachments', async () => {
+		const run = await runNode({
+			type: 'planfixWebchat',
+			parameters: {
+				...base,
+				chatId: 'c1',
+				message: '={{ $json.text }}',
+				contactId: 'k1',
+				contactName: 'Ivan',
+				attachments: {
+					attachment: [
+						{ name: 'photo.jpg', url: 'https://superchat.io/files/1.jpg' },
+						{ name: 'scan.pdf', url: 'https://superchat.io/files/2.pdf' },
+					],
+				},
+			},
+			items: [{ text: '' }],
+			credentials: credentialsFor(pf),
+		});
+		expect(run.status).toBe('success');
+		expect(sentPairs(pf)[0]).toEqual(
+			expect.arrayContaining([
+				['message', 'photo.jpg, scan.pdf'],
+				['attachments[name]', 'photo.jpg'],
+				['attachments[url]', 'https://superchat.io/files/1.jpg'],
+			]),
+		);
+		expect(pf.state.messages[0]).toMatchObject({ message: 'photo.jpg, scan.pdf', attachments: [{ name: 'photo.jpg' }, { name: 'scan.pdf' }] });
+		expect(run.json[0]).toMatchObject({ message: 'photo.jpg, scan.pdf' });
+	});
+
+	it('an empty message without files is refused with a hint at Attachments', async () => {
+		const run = await runNode({
+			type: 'planfixWebchat',
+			parameters: { ...base, chatId: 'c', message: '', contactId: 'k', contactName: 'n' },
+			credentials: credentialsFor(pf),
+		});
+		expect(run.error).toMatchObject({ message: 'Message is empty', description: expect.stringMatching(/Attachments/) });
+		expect(pf.requests).toHaveLength(0);
+	});
+
 	it('refuses an attachment without a public URL and a task field without a name', async () => {
 		const bad = await runNode({
 			type: 'planfixWebchat',

@@ -4,8 +4,8 @@
 //
 // What it reproduces:
 // - Bearer auth (`Authorization: Bearer <token>`); anything else answers 401.
-// - /conversations: create (POST), get / update (PUT) / delete by `_id`, `extid-<externalId>` or
-//   `srcid-<sourceId>`, list (limit default 30 / max 2,000, offset, sort with `-` for descending,
+// - /conversations: create (POST), get / update (PUT) by `_id`, `extid-<externalId>` or
+//   `srcid-<sourceId>`, delete by `_id` only (404 for extid-/srcid-, as the page says), list (limit default 30 / max 2,000, offset, sort with `-` for descending,
 //   select, companyId comma list), bulk upsert (PUT with a JSON array, at most 5,000 items, keyable
 //   matching on _id / sourceId / externalId, the documented response fields, 206 on partial failure,
 //   400 on a bad payload or when nothing succeeded).
@@ -539,8 +539,9 @@ class PlanhatStandIn extends StandIn {
 				if (method === 'POST') return { body: clone(this.createConversation(request.json)) };
 				if (method === 'PUT') return this.bulkUpsert(request.json);
 			} else {
+				// The page: "To delete a conversation it's required to pass the _id in the request URL".
 				const record = findByKey(this.conversations, key);
-				if (!record) throw httpError(404, `Conversation not found: ${key}`);
+				if (!record || (method === 'DELETE' && record._id !== key)) throw httpError(404, `Conversation not found: ${key}`);
 				if (method === 'GET') return { body: clone(record) };
 				if (method === 'PUT') {
 					this.updateConversation(record, request.json ?? {});

@@ -21,8 +21,9 @@ const properties: INodeProperties[] = [
 		name: 'message',
 		type: 'string',
 		typeOptions: { rows: 3 },
-		required: true,
 		default: '',
+		description:
+			'The text of the message. For a message that is only files, leave it empty and add the files under Attachments: Planfix needs a text, so the file names are sent as the text.',
 	},
 	{
 		displayName: 'Contact ID',
@@ -154,7 +155,6 @@ interface FixedCollection<T> {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const chatId = requiredString.call(this, 'chatId', 'Chat ID', itemIndex);
-	const message = requiredString.call(this, 'message', 'Message', itemIndex);
 	const contactId = requiredString.call(this, 'contactId', 'Contact ID', itemIndex);
 	const contactName = requiredString.call(this, 'contactName', 'Contact Name', itemIndex);
 	const extra = readParameter<IDataObject>(this, 'additionalFields', itemIndex, {});
@@ -172,6 +172,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		return { name, url };
 	});
+
+	// A customer often sends only a photo: Planfix needs a text, so the file names stand in for it.
+	const typed = this.getNodeParameter('message', itemIndex, '') as unknown;
+	const text = typed === undefined || typed === null ? '' : String(typed).trim();
+	const message = text || attachments.map((a) => a.name).join(', ');
+	if (!message) {
+		throw new NodeOperationError(this.getNode(), 'Message is empty', {
+			itemIndex,
+			description: 'Set "Message", or add the files under Attachments to send a message that is only files.',
+		});
+	}
 
 	const rawFields = readParameter<FixedCollection<IDataObject>>(this, 'taskFields', itemIndex, {}).field ?? [];
 	const taskFields: IDataObject = {};

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { planhatRequest, segment } from '../../transport';
 import {
@@ -7,6 +7,7 @@ import {
 	getKeyable,
 	keyableFromLocator,
 	keyableLocator,
+	optionalCompanyFields,
 	reservedTypeNotice,
 } from '../common.description';
 
@@ -21,14 +22,9 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...conversationFields(),
-			<INodeProperties>{
-				displayName: 'Company ID',
-				name: 'companyId',
-				type: 'string',
-				default: '',
-				description:
-					'Move the conversation to another company: a Planhat ID, extid-&lt;external ID&gt; or srcid-&lt;source ID&gt;',
-			},
+			...optionalCompanyFields(
+				'Move the conversation to another company: a Planhat ID, extid-&lt;external ID&gt; or srcid-&lt;source ID&gt;',
+			),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
@@ -41,8 +37,10 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const key = getKeyable.call(this, 'conversationId', itemIndex, 'conversation');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = conversationBody.call(this, fields, itemIndex);
-	if (body.companyId !== undefined) body.companyId = keyableFromLocator(String(body.companyId));
+	const { companyId, ...rest } = fields;
+	const body = conversationBody.call(this, rest, itemIndex);
+	const company = keyableFromLocator(companyId as INodeParameterResourceLocator | string | undefined);
+	if (company) body.companyId = company;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { planhatRequest } from '../../transport';
-import { keyableFromLocator } from '../common.description';
+import { keyableFromLocator, optionalCompanyFields } from '../common.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,14 +20,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Company ID',
-				name: 'companyId',
-				type: 'string',
-				default: '',
-				description:
-					'The company: a Planhat ID, extid-&lt;external ID&gt; or srcid-&lt;source ID&gt;. Empty lets Planhat match the email domain.',
-			},
+			...optionalCompanyFields(
+				'The company: a Planhat ID, extid-&lt;external ID&gt; or srcid-&lt;source ID&gt;. Empty lets Planhat match the email domain.',
+			),
 			{
 				displayName: 'External ID',
 				name: 'externalId',
@@ -83,7 +78,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (email) body.email = email;
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === undefined || value === null || value === '') continue;
-		body[name] = name === 'companyId' ? keyableFromLocator(String(value)) : value;
+		if (name === 'companyId') {
+			const company = keyableFromLocator(value as INodeParameterResourceLocator | string);
+			if (company) body.companyId = company;
+			continue;
+		}
+		body[name] = value;
 	}
 	if (!body.email && !body.externalId && !body.sourceId) {
 		throw new NodeOperationError(this.getNode(), 'An end user needs an email, an external ID or a source ID', {
