@@ -14,8 +14,8 @@ import { PROVIDER_ID, SECRETS, loadWorkflows, startSyncStandIns, waitFor, webhoo
 import type { SyncStandIns, Workflow as SyncWorkflow, WorkflowKey } from './lib/sync-setup';
 
 const HF_EVENTS = 'ccsHaveFunnelsEv';
-const PLANFIX_REPLIES = 'ccsPlanfixReplies';
-const PLANHAT_MESSAGE = 'ccsPlanhatMessage';
+const PLANFIX_REPLIES = 'ccsPlanfixReply';
+const PLANHAT_MESSAGE = 'ccsPlanhatMsg';
 /** Not the configured secret of any of the three services. */
 const WRONG = `${SECRETS.integrationToken.slice(0, 4)}-wrong`;
 
