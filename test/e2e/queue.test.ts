@@ -8,7 +8,7 @@
  * worker killed mid-burst costs the messages it had in flight (measured and printed; n8n does
  * not run them again).
  */
-import { N8N_LINES, type ExecutionRow } from './lib/n8n';
+import { N8N_LINES, settledExecutions, type ExecutionRow } from './lib/n8n';
 import { startQueue, type QueueRig } from './lib/queue';
 import { PROVIDER_ID, SECRETS, loadWorkflows, startSyncStandIns, waitFor, webhookPath } from './lib/sync-setup';
 import type { SyncStandIns, Workflow as SyncWorkflow, WorkflowKey } from './lib/sync-setup';
@@ -41,26 +41,7 @@ describeQueue(`the example workflows in n8n ${LINE} queue mode (main + webhook p
 		await sync?.stop();
 	}, 120_000);
 
-	/** Waits until every execution has finished and no new one appeared for a moment; returns all. */
-	async function settled(quietMs = 1500, timeoutMs = 60_000): Promise<ExecutionRow[]> {
-		let last = -1;
-		let stableSince = Date.now();
-		return waitFor(
-			async () => {
-				const rows = await rig.executions();
-				const busy = rows.some((r) => ['new', 'running', 'waiting'].includes(r.status));
-				if (busy || rows.length !== last) {
-					last = rows.length;
-					stableSince = Date.now();
-					return undefined;
-				}
-				return Date.now() - stableSince >= quietMs ? rows : undefined;
-			},
-			'the executions to settle',
-			timeoutMs,
-			250,
-		);
-	}
+	const settled = () => settledExecutions(() => rig.executions(), { quietMs: 1500, everyMs: 250 });
 
 	const statusReports = (messageId: string) =>
 		sync.planfix

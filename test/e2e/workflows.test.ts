@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HaveFunnelsConversation, HaveFunnelsUser } from '../stand-ins/havefunnels';
 import type { RecordedRequest } from '../stand-ins/base';
 import type { AgentRecord } from '../stand-ins/planfix';
-import { N8N_LINES, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
+import { N8N_LINES, settledExecutions, startN8n, type ExecutionRow, type N8nInstance } from './lib/n8n';
 import {
 	PLANHAT_TYPE,
 	PROVIDER_ID,
@@ -42,21 +42,7 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 		await sync?.stop();
 	});
 
-	/** Waits until every execution has finished and no new one appeared for a moment; returns all. */
-	async function settled(quietMs = 1200): Promise<ExecutionRow[]> {
-		let last = -1;
-		let stableSince = Date.now();
-		return waitFor(async () => {
-			const rows = await n8n.executions();
-			const busy = rows.some((r) => ['new', 'running', 'waiting'].includes(r.status));
-			if (busy || rows.length !== last) {
-				last = rows.length;
-				stableSince = Date.now();
-				return undefined;
-			}
-			return Date.now() - stableSince >= quietMs ? rows : undefined;
-		}, 'the executions to settle', 60_000, 200);
-	}
+	const settled = () => settledExecutions(() => n8n.executions());
 
 	/** The executions after a known count, all of which must have succeeded. */
 	async function newExecutions(before: number): Promise<ExecutionRow[]> {

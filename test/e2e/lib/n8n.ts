@@ -65,6 +65,32 @@ export interface ExecutionRow {
 	error?: string;
 }
 
+/**
+ * Waits until every execution `read` returns has finished and no new one appeared for `quietMs`;
+ * returns them all. Works for any source of executions (SQLite of one n8n, PostgreSQL in queue mode).
+ */
+export async function settledExecutions(
+	read: () => Promise<ExecutionRow[]>,
+	{ quietMs = 1200, timeoutMs = 60_000, everyMs = 200 }: { quietMs?: number; timeoutMs?: number; everyMs?: number } = {},
+): Promise<ExecutionRow[]> {
+	const deadline = Date.now() + timeoutMs;
+	let last = -1;
+	let stableSince = Date.now();
+	let rows: ExecutionRow[] = [];
+	while (Date.now() < deadline) {
+		rows = await read();
+		const busy = rows.some((r) => ['new', 'running', 'waiting'].includes(r.status));
+		if (busy || rows.length !== last) {
+			last = rows.length;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince >= quietMs) {
+			return rows;
+		}
+		await new Promise((r) => setTimeout(r, everyMs));
+	}
+	throw new Error(`the executions did not settle within ${timeoutMs} ms: ${JSON.stringify(rows.map((r) => [r.id, r.status]))}`);
+}
+
 async function freePortPair(): Promise<number> {
 	for (let attempt = 0; attempt < 50; attempt++) {
 		const port = 20000 + Math.floor(Math.random() * 20000);
