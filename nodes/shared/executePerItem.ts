@@ -54,8 +54,10 @@ export async function executePerItem(
 			appendPairedItems(output, result, itemIndex);
 		} catch (error) {
 			if (ctx.continueOnFail()) {
+				// `delivery`: whether a failed creating call may still have taken effect (see the transports).
+				const delivery = (error as NodeApiError).context?.delivery;
 				output.push({
-					json: { error: errorMessage(error) },
+					json: typeof delivery === 'string' ? { error: errorMessage(error), delivery } : { error: errorMessage(error) },
 					pairedItem: { item: itemIndex },
 				});
 				continue;

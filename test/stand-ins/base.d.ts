@@ -23,7 +23,7 @@ export interface RecordedRequest {
 	json: unknown;
 	/** The HTTP status answered (null until answered, or for a dropped connection). */
 	status: number | null;
-	/** '429', '503', ... for an injected status, 'drop' or 'slow'; null when not faulted. */
+	/** '429', '503', ... for an injected status, 'drop', 'drop-after' or 'slow'; null when not faulted. */
 	fault: string | null;
 }
 
@@ -34,6 +34,8 @@ export interface Fault<R extends RecordedRequest = RecordedRequest> {
 	body?: unknown;
 	delayMs?: number;
 	drop?: boolean;
+	/** Run the handler (the call takes effect), then destroy the connection instead of answering. */
+	dropAfter?: boolean;
 	/** Default 1; Infinity for all. */
 	times?: number;
 	match?: (request: R) => boolean;

@@ -33,10 +33,13 @@ function sendText(res, status, text = '', headers = {}) {
  *   { status: 503, body: {...} }     answer that status (any 4xx/5xx)
  *   { delayMs: 3000 }                answer normally, but late
  *   { drop: true }                   destroy the connection without an answer
+ *   { dropAfter: true }              run the handler (the call takes effect), then destroy the
+ *                                    connection instead of answering: an answer lost on the way back
  * Options: `times` (default 1; Infinity for all), `match(request) => boolean` to pick requests,
  * `body` may be a function of the recorded request (to echo it back, headers included).
  * `retryAfter` is sent with any status.
- * A faulted request is still recorded, with `fault` set, and never reaches the handler.
+ * A faulted request is still recorded, with `fault` set, and never reaches the handler (except
+ * with `dropAfter`).
  */
 class StandIn {
 	constructor(name, handler) {
@@ -130,7 +133,19 @@ class StandIn {
 			};
 			const fault = this.takeFault(request);
 			if (fault) {
-				request.fault = fault.drop ? 'drop' : fault.status ? String(fault.status) : 'slow';
+				request.fault = fault.drop ? 'drop' : fault.dropAfter ? 'drop-after' : fault.status ? String(fault.status) : 'slow';
+				if (fault.dropAfter) {
+					// The handler runs and its effect stays; the answer it writes never leaves.
+					res.writeHead = (status) => {
+						request.status = status;
+						return res;
+					};
+					res.write = () => true;
+					res.end = () => {
+						req.socket.destroy();
+						return res;
+					};
+				}
 				if (fault.drop) {
 					req.socket.destroy();
 					return;

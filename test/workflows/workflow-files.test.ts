@@ -26,6 +26,9 @@ const CORE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.code': [2],
 	'n8n-nodes-base.stopAndError': [1],
 	'n8n-nodes-base.stickyNote': [1],
+	'n8n-nodes-base.scheduleTrigger': [1.2],
+	'n8n-nodes-base.executeWorkflow': [1.2],
+	'n8n-nodes-base.executeWorkflowTrigger': [1.1],
 };
 const STICKY = 'n8n-nodes-base.stickyNote';
 /** Creates that Retry On Fail must not repeat: a 4xx (no company for the domain) is an answer, not a fault. */
@@ -35,7 +38,20 @@ const REQUIRED_SETTINGS: Record<string, string[]> = {
 	'havefunnels-to-planfix-and-planhat.json': ['bridgeUserId', 'mirrorAgentMessages', 'finishedStatusCode', 'planhatConversationType', 'planhatExternalIdPrefix', 'planhatFallbackCompanyId'],
 	'planfix-replies-to-havefunnels.json': ['bridgeUserId', 'newContactUserType', 'newContactFirstName', 'newConversationTitle'],
 	'planhat-automation-to-havefunnels-message.json': ['senderUserId', 'newCustomerUserType', 'conversationTitle'],
+	'havefunnels-catch-up.json': [
+		'bridgeUserId',
+		'mirrorAgentMessages',
+		'finishedStatusCode',
+		'planhatExternalIdPrefix',
+		'lookBackHours',
+		'graceSeconds',
+		'claimTimeoutSeconds',
+		'maxAttempts',
+		'maxMessagesPerRun',
+	],
 };
+/** The second way into a workflow: the catch-up workflow hands over what a webhook missed. */
+const CATCH_UP_ENTRY = 'n8n-nodes-base.executeWorkflowTrigger';
 
 interface WorkflowFile {
 	id: string;
@@ -65,7 +81,7 @@ function allStrings(value: unknown, out: string[] = []): string[] {
 	return out;
 }
 
-it('there are the three workflows the README describes', () => {
+it('there are the four workflows the README describes', () => {
 	expect(FILES).toEqual(Object.keys(REQUIRED_SETTINGS).sort());
 });
 
@@ -135,11 +151,14 @@ describe.each(FILES)('%s', (file) => {
 		for (const node of working.filter((n) => !isPack(n))) expect(node.credentials).toBeUndefined();
 	});
 
-	it('starts with one trigger (with a fixed webhook ID), followed by the Config node with every setting', () => {
-		const triggers = working.filter(isTrigger);
+	it('starts with one trigger (a webhook with a fixed ID, or a schedule), followed by the Config node with every setting', () => {
+		const triggers = working.filter(isTrigger).filter((n) => n.type !== CATCH_UP_ENTRY);
 		expect(triggers).toHaveLength(1);
-		expect(triggers[0].webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		if (isPack(triggers[0])) expect(triggers[0].webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		else expect(triggers[0].type).toBe('n8n-nodes-base.scheduleTrigger');
 		expect(children(wf, triggers[0].name)).toEqual(['Config']);
+		// The catch-up's way in joins at the same Config node.
+		for (const entry of working.filter((n) => n.type === CATCH_UP_ENTRY)) expect(children(wf, entry.name)).toEqual(['Config']);
 		const config = wf.nodes.find((n) => n.name === 'Config')!;
 		expect(config.type).toBe('n8n-nodes-base.set');
 		expect(config.parameters.includeOtherFields).toBe(true);
@@ -150,14 +169,14 @@ describe.each(FILES)('%s', (file) => {
 		for (const setting of settings) expect([setting, elsewhere.includes(setting)]).toEqual([setting, true]);
 	});
 
-	it('connects only existing nodes, and every node is reached from the trigger', () => {
+	it('connects only existing nodes, and every node is reached from a trigger', () => {
 		const names = new Set(wf.nodes.map((n) => n.name));
 		for (const [from, outputs] of Object.entries(wf.connections)) {
 			expect(names.has(from)).toBe(true);
 			for (const target of outputs.main.flat()) expect([from, target.node, names.has(target.node)]).toEqual([from, target.node, true]);
 		}
 		const reached = new Set<string>();
-		const queue = [working.find(isTrigger)!.name];
+		const queue = working.filter(isTrigger).map((n) => n.name);
 		while (queue.length) {
 			const name = queue.shift()!;
 			if (reached.has(name)) continue;

@@ -56,6 +56,16 @@ function mayRetry(cmd: PlanfixCommand, status: number | undefined): boolean {
 	return status === undefined || status >= 500;
 }
 
+/**
+ * For a failed newMessage, whether the message may still have reached Planfix: `notDelivered`
+ * after a refusal, `unknown` when the answer was lost or was a server error. With Continue On Fail
+ * the item carries it as `delivery`, so a workflow can tell "send again" from "check first".
+ */
+function withDelivery(cmd: PlanfixCommand, delivery: 'notDelivered' | 'unknown', error: NodeApiError): NodeApiError {
+	if (cmd === 'newMessage') error.context.delivery = delivery;
+	return error;
+}
+
 /** Connection errors that happen before any byte reached Planfix: safe to retry even newMessage. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
@@ -179,14 +189,14 @@ export async function planfixRequest(
 			}
 			const detail = `${typeof code === 'string' ? `${code}: ` : ''}${scrub(String(failure.message ?? 'no answer'))}`;
 			// Neither the error response nor the message names the code: n8n would swap in its generic text.
-			throw new NodeApiError(this.getNode(), { message: detail } as JsonObject, {
+			throw withDelivery(cmd, neverSent ? 'notDelivered' : 'unknown', new NodeApiError(this.getNode(), { message: detail } as JsonObject, {
 				itemIndex,
 				message: 'Could not reach Planfix',
 				description:
 					cmd === 'newMessage'
 						? `${detail} The message was not resent automatically, because Planfix may already have received it.`
 						: detail,
-			});
+			}));
 		}
 
 		const status = Number(response.statusCode);
@@ -205,13 +215,20 @@ export async function planfixRequest(
 			return { notFound: allowNotFound };
 		}
 		const errorResponse = { httpCode: String(status), ...(planfixError ? { error: planfixError } : {}) } as JsonObject;
+		// 4xx answers, 429 and 503 are refusals: Planfix did not take the message. Any other 5xx may
+		// come after it stored it.
+		const refused = status < 500 || status === 503;
 		const fail = (message: string, description: string) =>
-			new NodeApiError(this.getNode(), errorResponse, {
-				itemIndex,
-				message,
-				description,
-				httpCode: String(status),
-			});
+			withDelivery(
+				cmd,
+				refused ? 'notDelivered' : 'unknown',
+				new NodeApiError(this.getNode(), errorResponse, {
+					itemIndex,
+					message,
+					description,
+					httpCode: String(status),
+				}),
+			);
 
 		if (status === 401) {
 			throw fail(TOKEN_MESSAGE, 'Planfix answered 401 "Invalid token". Copy the Planfix token from the chat integration window into the credential.');

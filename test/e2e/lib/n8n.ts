@@ -338,6 +338,36 @@ db.all(process.argv[2], (err, rows) => { if (err) { console.error(err.message); 
 		if (!process.env.E2E_KEEP) fs.rmSync(this.home, { recursive: true, force: true });
 	}
 
+	/** The pid of the running n8n (main process). */
+	pid(): number {
+		return Number(fs.readFileSync(path.join(this.home, 'n8n.pid'), 'utf8'));
+	}
+
+	/** SIGKILLs n8n, as a crash or an out-of-memory kill does: no shutdown, nothing saved. */
+	async kill(): Promise<void> {
+		const pid = this.pid();
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			return;
+		}
+		for (;;) {
+			try {
+				process.kill(pid, 0);
+			} catch {
+				return;
+			}
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	}
+
+	/** Starts n8n again on the same user folder (database) and port, e.g. after kill(). */
+	async restart(workflowIdsWithWebhooks: string[] = []): Promise<void> {
+		this.cookie = null;
+		await run('bash', [path.join(SCRIPTS, 'start.sh')], { env: this.env });
+		await this.waitForWebhooks(workflowIdsWithWebhooks);
+	}
+
 	/** Runs an n8n CLI command with this instance's environment. */
 	async cli(...args: string[]): Promise<string> {
 		const { stdout } = await run('bash', [path.join(SCRIPTS, 'cli.sh'), ...args], { env: this.env, maxBuffer: 64 * 1024 * 1024 });

@@ -21,7 +21,7 @@ export declare const PROVIDER_ID: string;
 export declare const PLANHAT_TYPE: string;
 export declare const CREDENTIAL_REFS: Record<'haveFunnelsApi' | 'planfixWebchatApi' | 'planhatApi', { id: string; name: string }>;
 
-export type WorkflowKey = 'haveFunnelsEvents' | 'planfixReplies' | 'planhatMessage';
+export type WorkflowKey = 'haveFunnelsEvents' | 'planfixReplies' | 'planhatMessage' | 'catchUp';
 export declare const WORKFLOW_FILES: Record<WorkflowKey, string>;
 export declare const WORKFLOWS_DIR: string;
 
@@ -39,7 +39,7 @@ export interface Workflow {
 export type Workflows = Record<WorkflowKey, Workflow>;
 
 /** The Config values of each workflow, by assignment name. */
-export type SyncConfig = Partial<Record<WorkflowKey, Record<string, string>>>;
+export type SyncConfig = Partial<Record<WorkflowKey, Record<string, string | number | boolean>>>;
 
 export interface CredentialFixture {
 	id: string;
@@ -60,7 +60,8 @@ export interface Customer {
 export type ConversationRef = Customer | string | number;
 
 export declare function readWorkflow(file: string): Workflow;
-export declare function loadWorkflows(config?: SyncConfig, options?: { active?: boolean }): Workflows;
+/** `catchUpEverySeconds`: activate the catch-up workflow, scheduled every that many seconds. */
+export declare function loadWorkflows(config?: SyncConfig, options?: { active?: boolean; catchUpEverySeconds?: number }): Workflows;
 export declare function webhookPath(workflow: Workflow): string;
 
 export declare class SyncStandIns {

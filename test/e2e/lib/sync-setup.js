@@ -40,6 +40,7 @@ const WORKFLOW_FILES = {
 	haveFunnelsEvents: 'havefunnels-to-planfix-and-planhat.json',
 	planfixReplies: 'planfix-replies-to-havefunnels.json',
 	planhatMessage: 'planhat-automation-to-havefunnels-message.json',
+	catchUp: 'havefunnels-catch-up.json',
 };
 
 function readWorkflow(file) {
@@ -49,8 +50,10 @@ function readWorkflow(file) {
 /**
  * The workflow files, active, with the given Config values filled in:
  * `config` = { [workflowKey]: { [assignmentName]: value } }.
+ * The catch-up workflow runs on a schedule: it is active only with `catchUpEverySeconds` (its
+ * schedule then fires every that many seconds), so other tests see only the executions they cause.
  */
-function loadWorkflows(config = {}, { active = true } = {}) {
+function loadWorkflows(config = {}, { active = true, catchUpEverySeconds } = {}) {
 	const out = {};
 	for (const [key, file] of Object.entries(WORKFLOW_FILES)) {
 		const wf = readWorkflow(file);
@@ -61,6 +64,13 @@ function loadWorkflows(config = {}, { active = true } = {}) {
 			assignment.value = value;
 		}
 		wf.active = active;
+		if (key === 'catchUp') {
+			wf.active = active && catchUpEverySeconds !== undefined;
+			if (catchUpEverySeconds !== undefined) {
+				const schedule = wf.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+				schedule.parameters.rule.interval = [{ field: 'seconds', secondsInterval: catchUpEverySeconds }];
+			}
+		}
 		out[key] = wf;
 	}
 	return out;
@@ -144,6 +154,7 @@ class SyncStandIns {
 			haveFunnelsEvents: { bridgeUserId: String(this.bridge.id), planhatConversationType: PLANHAT_TYPE },
 			planfixReplies: { bridgeUserId: String(this.bridge.id) },
 			planhatMessage: { senderUserId: String(this.agent.id) },
+			catchUp: { bridgeUserId: String(this.bridge.id) },
 		};
 	}
 

@@ -117,6 +117,8 @@ export interface Fault {
 	body?: unknown;
 	delayMs?: number;
 	drop?: boolean;
+	/** Run the call (it takes effect), then destroy the connection instead of answering. */
+	dropAfter?: boolean;
 	times?: number;
 	match?: (request: RecordedRequest) => boolean;
 }

@@ -1,0 +1,182 @@
+/* eslint-disable no-console -- the chaos test prints its delivery table (issue 11) */
+/**
+ * Chaos: the whole sync (the four workflows of workflows/, the catch-up on a short schedule) in a
+ * real n8n against the stand-ins, with a burst in both directions while
+ * - n8n is SIGKILLed 2.5 s into the burst and started again 3 s later (HaveFunnels' webhooks of
+ *   that time are refused and never resent; executions in flight die mid-way),
+ * - Planfix and HaveFunnels answer 429 and 503, and lose answers after doing the work (drop after),
+ * - HaveFunnels answers 500 to reads.
+ * Planfix, like a careful chat system, sends a reply again (same messageId) until n8n accepts it.
+ * It prints, per direction: sent, delivered, lost, duplicated and the time to converge after the
+ * restart, writes them to test/.tmp/chaos-<line>.json, and fails unless every message HaveFunnels
+ * stored reached Planfix exactly once and every reply n8n accepted reached HaveFunnels exactly once.
+ */
+import fs from 'fs';
+import path from 'path';
+
+import type { RecordedRequest } from '../stand-ins/base';
+import { N8N_LINES, ROOT, startN8n, type N8nInstance } from './lib/n8n';
+import { PROVIDER_ID, loadWorkflows, startSyncStandIns, waitFor, type Customer, type SyncStandIns, type Workflows } from './lib/sync-setup';
+
+const CHATS = 6;
+const PER_CHAT = 5;
+const KILL_AFTER_MS = 2500;
+const DOWN_MS = 3000;
+/** The catch-up runs every 5 s here: messages after 20 s, unfinished claims after 60 s, 20 per run. */
+const CATCH_UP = { everySeconds: 5, graceSeconds: 20, claimTimeoutSeconds: 60, maxMessagesPerRun: 20 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Direction {
+	sent: number;
+	delivered: number;
+	lost: number;
+	duplicated: number;
+	convergeSeconds: number | null;
+}
+
+describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers, 429/5xx', (line) => {
+	let n8n: N8nInstance;
+	let sync: SyncStandIns;
+	let workflows: Workflows;
+
+	beforeAll(async () => {
+		sync = await startSyncStandIns();
+		const config = sync.config();
+		config.catchUp = { ...config.catchUp, graceSeconds: CATCH_UP.graceSeconds, claimTimeoutSeconds: CATCH_UP.claimTimeoutSeconds, maxMessagesPerRun: CATCH_UP.maxMessagesPerRun };
+		workflows = loadWorkflows(config, { catchUpEverySeconds: CATCH_UP.everySeconds });
+		n8n = await startN8n({ line, credentials: sync.credentials(), workflows: Object.values(workflows) });
+		sync.connect(n8n.baseUrl, workflows);
+	}, 240_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sync?.stop();
+	});
+
+	it('every message HaveFunnels stored reaches Planfix once; every reply n8n accepted reaches HaveFunnels once', async () => {
+		const chats: Customer[] = [];
+		for (let i = 0; i < CHATS; i++) chats.push(sync.newCustomer({ firstName: 'Chaos', lastName: `C${i}`, email: `chaos${i}@acme.test`, title: `Chaos ${i}` }));
+		// Each chat has its Planfix task before the storm (so Planfix can reply into it).
+		for (const c of chats) await sync.customerWrites({ conversation: c, message: `warm-up ${c.conversationId}` });
+		await waitFor(() => chats.every((c) => sync.planfixMessages(c.conversationId).length === 1), 'the warm-up messages in Planfix', 60_000);
+
+		const isNewMessage = (r: RecordedRequest) => r.form?.fields.cmd === 'newMessage';
+		const hfFunction = (name: string) => (r: RecordedRequest) => r.form?.fields.function === name;
+		sync.planfix.inject({ status: 429, retryAfter: 1, times: 2, match: isNewMessage });
+		sync.planfix.inject({ dropAfter: true, times: 3, match: isNewMessage });
+		sync.planfix.inject({ status: 503, times: 5, match: isNewMessage });
+		sync.haveFunnels.inject({ dropAfter: true, times: 2, match: hfFunction('send-message') });
+		sync.haveFunnels.inject({ status: 503, times: 2, match: hfFunction('send-message') });
+		sync.haveFunnels.inject({ status: 500, times: 3, match: hfFunction('get-conversation') });
+		sync.haveFunnels.inject({ status: 429, times: 2, match: hfFunction('update-message') });
+
+		const customerTexts: string[] = [];
+		const replies: Array<{ chat: Customer; text: string; messageId: string; accepted: boolean }> = [];
+		let nextReplyId = 900_000;
+		const started = Date.now();
+
+		const customers = Promise.all(
+			chats.map(async (c, i) => {
+				for (let k = 0; k < PER_CHAT; k++) {
+					const text = `chaos customer ${i}.${k}`;
+					await sync.customerWrites({ conversation: c, message: text });
+					customerTexts.push(text);
+					await sleep(40);
+				}
+			}),
+		);
+		const planfix = Promise.all(
+			chats.map(async (c, i) => {
+				for (let k = 0; k < PER_CHAT; k++) {
+					const reply = { chat: c, text: `chaos reply ${i}.${k}`, messageId: String(nextReplyId++), accepted: false };
+					replies.push(reply);
+					// Planfix's own resending is undocumented: this one resends (same messageId) until accepted.
+					while (!reply.accepted) {
+						const record = await sync.planfix.agent.reply({ providerId: PROVIDER_ID, chatId: c.conversationId, message: reply.text, messageId: reply.messageId });
+						reply.accepted = record.status === 200 && record.answer !== null;
+						if (!reply.accepted) await sleep(1000);
+					}
+					await sleep(40);
+				}
+			}),
+		);
+
+		await sleep(KILL_AFTER_MS);
+		await n8n.kill();
+		const killedAt = Date.now();
+		await sleep(DOWN_MS);
+		await n8n.restart([workflows.haveFunnelsEvents.id, workflows.planfixReplies.id]);
+		const restartedAt = Date.now();
+		await Promise.all([customers, planfix]);
+
+		const inPlanfix = (text: string) => sync.planfix.state.messages.filter((m) => m.direction === 'in' && m.message === text).length;
+		const bridgeId = String(sync.bridge.id);
+		const inHaveFunnels = (r: (typeof replies)[number]) =>
+			sync.haveFunnelsMessages(r.chat).filter((m) => m.user_id === bridgeId && m.message === r.text).length;
+
+		let customersConverged: number | null = null;
+		let repliesConverged: number | null = null;
+		await waitFor(
+			() => {
+				if (customersConverged === null && customerTexts.every((t) => inPlanfix(t) >= 1)) customersConverged = Date.now();
+				if (repliesConverged === null && replies.every((r) => r.accepted && inHaveFunnels(r) >= 1)) repliesConverged = Date.now();
+				return customersConverged !== null && repliesConverged !== null;
+			},
+			'every message delivered',
+			240_000,
+			250,
+		).catch(() => undefined);
+		// Two more catch-up rounds: nothing may arrive a second time.
+		await sleep(2 * CATCH_UP.everySeconds * 1000 + 3000);
+
+		const count = (sent: number, copies: number[], convergedAt: number | null): Direction => ({
+			sent,
+			delivered: copies.filter((n) => n >= 1).length,
+			lost: copies.filter((n) => n === 0).length,
+			duplicated: copies.filter((n) => n > 1).length,
+			convergeSeconds: convergedAt === null ? null : Math.max(0, Math.round((convergedAt - restartedAt) / 100) / 10),
+		});
+		const accepted = replies.filter((r) => r.accepted);
+		const result = {
+			line,
+			n8n: n8n.version,
+			killedAfterMs: killedAt - started,
+			downMs: restartedAt - killedAt,
+			faults: {
+				planfix: sync.planfix.requests.filter((r) => r.fault).map((r) => r.fault),
+				haveFunnels: sync.haveFunnels.requests.filter((r) => r.fault).map((r) => r.fault),
+			},
+			haveFunnelsToPlanfix: count(customerTexts.length, customerTexts.map(inPlanfix), customersConverged),
+			planfixToHaveFunnels: count(accepted.length, accepted.map(inHaveFunnels), repliesConverged),
+			/** The delivery record on each HaveFunnels message that did not arrive exactly once. */
+			notOnce: chats.flatMap((c) =>
+				sync
+					.haveFunnelsMessages(c)
+					.filter((m) => customerTexts.includes(m.message) && inPlanfix(m.message) !== 1)
+					.map((m) => ({ id: m.id, message: m.message, copies: inPlanfix(m.message), record: m.payload })),
+			),
+			unacceptedReplyAttempts: sync.planfix.agent.sent.filter((s) => s.answer === null).length,
+			webhooksRefused: sync.haveFunnels.webhooks.filter((w) => w.status !== 200).length,
+		};
+		fs.mkdirSync(path.join(ROOT, 'test', '.tmp'), { recursive: true });
+		fs.writeFileSync(path.join(ROOT, 'test', '.tmp', `chaos-${line}.json`), JSON.stringify(result, null, 2));
+		const row = (name: string, d: Direction) =>
+			`| ${name} | ${d.sent} | ${d.delivered} | ${d.lost} | ${d.duplicated} | ${d.convergeSeconds ?? 'never'} s |`;
+		console.log(
+			[
+				`chaos, n8n ${n8n.version}: killed ${result.killedAfterMs} ms into the burst, down ${result.downMs} ms; ` +
+					`${result.webhooksRefused} HaveFunnels webhooks refused, ${result.unacceptedReplyAttempts} Planfix sends not accepted (resent)`,
+				`faults: Planfix ${result.faults.planfix.join(' ')}; HaveFunnels ${result.faults.haveFunnels.join(' ')}`,
+				'| direction | sent | delivered | lost | duplicated | converged after restart |',
+				'|---|---|---|---|---|---|',
+				row('HaveFunnels → Planfix', result.haveFunnelsToPlanfix),
+				row('Planfix → HaveFunnels', result.planfixToHaveFunnels),
+			].join('\n'),
+		);
+
+		expect(result.webhooksRefused).toBeGreaterThan(0); // the kill really cost webhooks
+		expect(result.haveFunnelsToPlanfix).toMatchObject({ sent: CHATS * PER_CHAT, lost: 0, duplicated: 0 });
+		expect(result.planfixToHaveFunnels).toMatchObject({ sent: CHATS * PER_CHAT, lost: 0, duplicated: 0 });
+	}, 600_000);
+});
