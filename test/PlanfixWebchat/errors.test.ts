@@ -126,6 +126,32 @@ describe('Planfix Webchat: errors and retries', () => {
 		pf = await startStandIn();
 	});
 
+	it('with Continue On Fail, a failed send says whether Planfix may still have the message (delivery)', async () => {
+		// In order: refused (400 stays 400), answer lost after storing, server error, gave up after 503s, sent.
+		pf.inject({ status: 400, body: { error: 'Invalid parameters' } });
+		pf.inject({ dropAfter: true });
+		pf.inject({ status: 500 });
+		pf.inject({ status: 503, times: 4 });
+		const run = await runNode({
+			type: 'planfixWebchat',
+			parameters: { ...send, message: '={{ $json.text }}' },
+			items: [{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }, { text: 'e' }],
+			continueOnFail: true,
+			credentials: credentialsFor(pf),
+		});
+		expect(run.status).toBe('success');
+		expect(run.items.map((i) => [i.json.delivery, i.pairedItem])).toEqual([
+			['notDelivered', { item: 0 }],
+			['unknown', { item: 1 }],
+			['unknown', { item: 2 }],
+			['notDelivered', { item: 3 }],
+			[undefined, { item: 4 }],
+		]);
+		// What Planfix really holds: the message whose answer was lost, and the last one.
+		expect(pf.state.messages.filter((m) => m.direction === 'in').map((m) => m.message)).toEqual(['b', 'e']);
+		expectNoSecrets(run.raw);
+	}, 20_000);
+
 	it('with Continue On Fail, emits the error for the failing item and goes on, pairing each output', async () => {
 		pf.seedChat({ providerId: 'n8n-chat', chatId: 'known', contactId: 'k' });
 		const run = await runNode({

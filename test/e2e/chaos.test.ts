@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- the chaos test prints its delivery table (issue 11) */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox, and prints its delivery table (issue 11) */
 /**
  * Chaos: the whole sync (the four workflows of workflows/, the catch-up on a short schedule) in a
  * real n8n against the stand-ins, with a burst in both directions while
