@@ -5,11 +5,13 @@
  * - n8n is SIGKILLed 2.5 s into the burst and started again 3 s later (HaveFunnels' webhooks of
  *   that time are refused and never resent; executions in flight die mid-way),
  * - Planfix and HaveFunnels answer 429 and 503, and lose answers after doing the work (drop after),
- * - HaveFunnels answers 500 to reads.
+ * - HaveFunnels answers 500 to reads,
+ * - two conversations are archived while n8n is down (their webhooks are lost as well).
  * Planfix, like a careful chat system, sends a reply again (same messageId) until n8n accepts it.
  * It prints, per direction: sent, delivered, lost, duplicated and the time to converge after the
  * restart, writes them to test/.tmp/chaos-<line>.json, and fails unless every message HaveFunnels
- * stored reached Planfix exactly once and every reply n8n accepted reached HaveFunnels exactly once.
+ * stored reached Planfix exactly once, every reply n8n accepted reached HaveFunnels exactly once and
+ * each archived conversation reached Planhat once.
  */
 import fs from 'fs';
 import path from 'path';
@@ -57,9 +59,12 @@ describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers,
 	it('every message HaveFunnels stored reaches Planfix once; every reply n8n accepted reaches HaveFunnels once', async () => {
 		const chats: Customer[] = [];
 		for (let i = 0; i < CHATS; i++) chats.push(sync.newCustomer({ firstName: 'Chaos', lastName: `C${i}`, email: `chaos${i}@acme.test`, title: `Chaos ${i}` }));
+		// Two more chats are archived while n8n is down: their webhooks are lost too.
+		const archived: Customer[] = [];
+		for (let i = 0; i < 2; i++) archived.push(sync.newCustomer({ firstName: 'Archived', lastName: `A${i}`, email: `chaos-archived${i}@acme.test`, title: `Archived ${i}` }));
 		// Each chat has its Planfix task before the storm (so Planfix can reply into it).
-		for (const c of chats) await sync.customerWrites({ conversation: c, message: `warm-up ${c.conversationId}` });
-		await waitFor(() => chats.every((c) => sync.planfixMessages(c.conversationId).length === 1), 'the warm-up messages in Planfix', 60_000);
+		for (const c of [...chats, ...archived]) await sync.customerWrites({ conversation: c, message: `warm-up ${c.conversationId}` });
+		await waitFor(() => [...chats, ...archived].every((c) => sync.planfixMessages(c.conversationId).length === 1), 'the warm-up messages in Planfix', 60_000);
 
 		const isNewMessage = (r: RecordedRequest) => r.form?.fields.cmd === 'newMessage';
 		const hfFunction = (name: string) => (r: RecordedRequest) => r.form?.fields.function === name;
@@ -105,6 +110,7 @@ describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers,
 		await sleep(KILL_AFTER_MS);
 		await n8n.kill();
 		const killedAt = Date.now();
+		for (const c of archived) await sync.setStatus(c, 3);
 		await sleep(DOWN_MS);
 		await n8n.restart([workflows.haveFunnelsEvents.id, workflows.planfixReplies.id]);
 		const restartedAt = Date.now();
@@ -115,13 +121,18 @@ describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers,
 		const inHaveFunnels = (r: (typeof replies)[number]) =>
 			sync.haveFunnelsMessages(r.chat).filter((m) => m.user_id === bridgeId && m.message === r.text).length;
 
+		const inPlanhat = (c: Customer) =>
+			sync.planhat.conversations.filter((p) => p.externalId === `havefunnels-${c.conversationId}` && String(p.description).includes(`warm-up ${c.conversationId}`)).length;
+
 		let customersConverged: number | null = null;
 		let repliesConverged: number | null = null;
+		let archivedConverged: number | null = null;
 		await waitFor(
 			() => {
 				if (customersConverged === null && customerTexts.every((t) => inPlanfix(t) >= 1)) customersConverged = Date.now();
 				if (repliesConverged === null && replies.every((r) => r.accepted && inHaveFunnels(r) >= 1)) repliesConverged = Date.now();
-				return customersConverged !== null && repliesConverged !== null;
+				if (archivedConverged === null && archived.every((c) => inPlanhat(c) >= 1)) archivedConverged = Date.now();
+				return customersConverged !== null && repliesConverged !== null && archivedConverged !== null;
 			},
 			'every message delivered',
 			240_000,
@@ -149,6 +160,7 @@ describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers,
 			},
 			haveFunnelsToPlanfix: count(customerTexts.length, customerTexts.map(inPlanfix), customersConverged),
 			planfixToHaveFunnels: count(accepted.length, accepted.map(inHaveFunnels), repliesConverged),
+			finishedToPlanhat: count(archived.length, archived.map(inPlanhat), archivedConverged),
 			/** The delivery record on each HaveFunnels message that did not arrive exactly once. */
 			notOnce: chats.flatMap((c) =>
 				sync
@@ -172,11 +184,13 @@ describe.each(N8N_LINES)('chaos in real n8n %s: SIGKILL mid-burst, lost answers,
 				'|---|---|---|---|---|---|',
 				row('HaveFunnels → Planfix', result.haveFunnelsToPlanfix),
 				row('Planfix → HaveFunnels', result.planfixToHaveFunnels),
+				row('finished conversation → Planhat', result.finishedToPlanhat),
 			].join('\n'),
 		);
 
 		expect(result.webhooksRefused).toBeGreaterThan(0); // the kill really cost webhooks
 		expect(result.haveFunnelsToPlanfix).toMatchObject({ sent: CHATS * PER_CHAT, lost: 0, duplicated: 0 });
 		expect(result.planfixToHaveFunnels).toMatchObject({ sent: CHATS * PER_CHAT, lost: 0, duplicated: 0 });
+		expect(result.finishedToPlanhat).toMatchObject({ sent: archived.length, lost: 0, duplicated: 0 });
 	}, 600_000);
 });

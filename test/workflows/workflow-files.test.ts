@@ -27,6 +27,7 @@ const CORE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.stopAndError': [1],
 	'n8n-nodes-base.stickyNote': [1],
 	'n8n-nodes-base.scheduleTrigger': [1.2],
+	'n8n-nodes-base.manualTrigger': [1],
 	'n8n-nodes-base.executeWorkflow': [1.2],
 	'n8n-nodes-base.executeWorkflowTrigger': [1.1],
 };
@@ -43,6 +44,7 @@ const REQUIRED_SETTINGS: Record<string, string[]> = {
 		'mirrorAgentMessages',
 		'finishedStatusCode',
 		'planhatExternalIdPrefix',
+		'planhatConversationType',
 		'lookBackHours',
 		'graceSeconds',
 		'claimTimeoutSeconds',
@@ -152,8 +154,10 @@ describe.each(FILES)('%s', (file) => {
 	});
 
 	it('starts with one trigger (a webhook with a fixed ID, or a schedule), followed by the Config node with every setting', () => {
-		const triggers = working.filter(isTrigger).filter((n) => n.type !== CATCH_UP_ENTRY);
+		// The catch-up may also be run by hand (the history).
+		const triggers = working.filter(isTrigger).filter((n) => n.type !== CATCH_UP_ENTRY && n.type !== 'n8n-nodes-base.manualTrigger');
 		expect(triggers).toHaveLength(1);
+		for (const manual of working.filter((n) => n.type === 'n8n-nodes-base.manualTrigger')) expect(children(wf, manual.name)).toEqual(['Config']);
 		if (isPack(triggers[0])) expect(triggers[0].webhookId).toMatch(/^[0-9a-f-]{36}$/);
 		else expect(triggers[0].type).toBe('n8n-nodes-base.scheduleTrigger');
 		expect(children(wf, triggers[0].name)).toEqual(['Config']);

@@ -368,6 +368,23 @@ db.all(process.argv[2], (err, rows) => { if (err) { console.error(err.message); 
 		await this.waitForWebhooks(workflowIdsWithWebhooks);
 	}
 
+	/**
+	 * Runs a workflow once from the CLI (`n8n execute`, from its Manual Trigger), beside the running
+	 * n8n. Its output (the whole execution data) goes to a file in the user folder, not into memory.
+	 */
+	async execute(workflowId: string): Promise<{ ok: boolean; output: string }> {
+		const file = path.join(this.home, `execute-${workflowId}-${Date.now()}.log`);
+		const script = `bash "${path.join(SCRIPTS, 'cli.sh')}" execute --id="${workflowId}" > "${file}" 2>&1`;
+		// n8n 2.x starts its own task-runner broker for the run: not on the running n8n's port.
+		const brokerPort = await freePortPair();
+		const ok = await run('bash', ['-c', script], { env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) } }).then(
+			() => true,
+			() => false,
+		);
+		const output = fs.readFileSync(file, 'utf8');
+		return { ok: ok && output.includes('Execution was successful'), output: output.slice(0, 4000) };
+	}
+
 	/** Runs an n8n CLI command with this instance's environment. */
 	async cli(...args: string[]): Promise<string> {
 		const { stdout } = await run('bash', [path.join(SCRIPTS, 'cli.sh'), ...args], { env: this.env, maxBuffer: 64 * 1024 * 1024 });

@@ -32,12 +32,32 @@ function slugLabel(slug) {
 	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A Map that counts its changes (set, delete, clear), for the message index. */
+class VersionedMap extends Map {
+	constructor() {
+		super();
+		this.version = 0;
+	}
+	set(key, value) {
+		this.version = (this.version || 0) + 1;
+		return super.set(key, value);
+	}
+	delete(key) {
+		this.version += 1;
+		return super.delete(key);
+	}
+	clear() {
+		this.version += 1;
+		super.clear();
+	}
+}
+
 class HaveFunnelsState {
 	constructor(options = {}) {
 		this.now = typeof options.now === 'function' ? options.now : () => Date.now();
 		this.users = new Map();
 		this.conversations = new Map();
-		this.messages = new Map();
+		this.messages = new VersionedMap();
 		this.notes = new Map(); // conversation id -> [{id, user_id, name, message}]
 		this.departments = new Map(); // id -> {name, color, image}
 		this.articles = [];
@@ -202,9 +222,19 @@ class HaveFunnelsState {
 	}
 
 	conversationMessages(c) {
-		return [...this.messages.values()]
-			.filter((m) => m.conversation_id === c.id)
-			.sort((a, b) => a.id - b.id);
+		// Indexed by conversation, rebuilt when a message is added or deleted: a history of tens of
+		// thousands of messages stays fast to read conversation by conversation.
+		if (this.messageIndexVersion !== this.messages.version) {
+			const index = new Map();
+			for (const m of this.messages.values()) {
+				if (!index.has(m.conversation_id)) index.set(m.conversation_id, []);
+				index.get(m.conversation_id).push(m);
+			}
+			for (const list of index.values()) list.sort((a, b) => a.id - b.id);
+			this.messageIndex = index;
+			this.messageIndexVersion = this.messages.version;
+		}
+		return [...(this.messageIndex.get(c.id) || [])];
 	}
 
 	/** Support Board's lists pick each conversation's last message with a text or attachments. */
