@@ -47,19 +47,17 @@ describeQueue(`chaos in n8n ${LINE} queue mode: a worker SIGKILLed mid-burst, wi
 		const customers = Array.from({ length: BURST }, (_, i) => ({ c: sync.newCustomer({ firstName: `Storm${i}`, email: `storm${i}@acme.test` }), text: `storm ${nonce} #${i}.` }));
 		const started = Date.now();
 		const sent = customers.map(({ c, text }) => sync.customerWrites({ conversation: c, message: text }));
-		await waitFor(
-			() => {
-				const runs = rig.workerRuns(1);
-				return runs.started.filter((id) => !runs.finished.includes(id)).length >= 3;
-			},
-			'worker1 to run part of the burst',
-			60_000,
-			20,
-		);
+		// Wait until worker1 runs at least 3 of the burst's webhook executions (not catch-up runs).
+		const burstOnWorker1 = async () => {
+			const runs = rig.workerRuns(1);
+			const open = new Set(runs.started.filter((id) => !runs.finished.includes(id)).map(String));
+			const rows = await rig.executions();
+			return rows.filter((r) => open.has(String(r.id)) && r.workflowId === 'ccsHaveFunnelsEv' && r.mode === 'webhook').length;
+		};
+		await waitFor(async () => (await burstOnWorker1()) >= 3, "worker1 to run part of the burst's executions", 60_000, 100);
 		rig.killWorker(1);
 		const killedAt = Date.now();
-		const atKill = rig.workerRuns(1);
-		const openOnKilled = atKill.started.filter((id) => !atKill.finished.includes(id)).length;
+		const openOnKilled = await burstOnWorker1();
 		await Promise.all(sent);
 
 		const delivered = (text: string) => sync.planfixMessages().filter((m) => m.message === text).length;

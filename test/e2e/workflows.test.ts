@@ -194,6 +194,21 @@ describe.each(N8N_LINES)('chat-to-CRM sync workflows in real n8n %s', (line) => 
 			expect(run.nodes['Report Failure']).toHaveLength(1);
 			expect(run.nodes).not.toHaveProperty('Report Delivered');
 		}, 60_000);
+
+		it('a reply whose HaveFunnels answer is lost after it was stored is found by a second look: posted once, reported as sent', async () => {
+			const c = sync.newCustomer({ firstName: 'Lost', lastName: 'Answer', email: 'lost.answer@acme.test' });
+			const before = await executionCount();
+			sync.haveFunnels.inject({ dropAfter: true, match: (r) => r.form?.fields.function === 'send-message' });
+			const record = await sync.planfix.agent.reply({ providerId: PROVIDER_ID, chatId: c.conversationId, message: 'Your parcel left today' });
+			expect(record.status).toBe(200);
+			expect(record.json).toEqual({ chatId: c.conversationId, contactId: c.userId });
+			expect(sync.haveFunnelsMessages(c).filter((m) => m.message === 'Your parcel left today')).toHaveLength(1);
+			expect(statusReports(record.messageId)).toEqual([['sent', undefined]]);
+			const rows = await newExecutions(before);
+			const run = rows.find((r) => r.workflowId === PLANFIX_REPLIES) as ExecutionRow;
+			expect(run.nodes['Look Again']).toHaveLength(1);
+			expect(run.nodes).not.toHaveProperty('Report Failure');
+		}, 60_000);
 	});
 
 	describe('3. first message from Planfix', () => {
