@@ -211,7 +211,7 @@ export function conversationFields(): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. 6102e3b08084189dcbf0e3f0, 6102e3b08084189dcbf0e3f1',
 			description: 'Planhat IDs of the contacts (end users) involved, separated by commas',
-			hint: 'Separate several Planhat IDs with commas, or use an expression that gives a list of IDs, such as the _id of each end user End User > Get Many outputs',
+			hint: 'Separate several Planhat IDs with commas, or use an expression that gives a list of IDs, such as the _id of each end user that End User > Get Many outputs',
 		},
 		{
 			displayName: 'External ID',
