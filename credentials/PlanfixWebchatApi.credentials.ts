@@ -8,6 +8,9 @@ import type {
 
 import { withFormField } from '../nodes/shared/formEncoding';
 
+const WRONG_URL =
+	'The Planfix Chat API URL does not lead to the Planfix API for chats — copy the whole address from the chat integration window in Planfix (Integrations → Chats), e.g. https://your-account.planfix.com/webchat/api';
+
 /**
  * Planfix "API for chats" (webchat). Both directions are form-encoded POSTs: calls into Planfix
  * carry `planfix_token` in the body (added here by `authenticate`), calls from Planfix carry the
@@ -84,9 +87,12 @@ export class PlanfixWebchatApi implements ICredentialType {
 
 	/**
 	 * A harmless getTask for a chat that does not exist: with a good token Planfix answers 400
-	 * "task not found" (the credentials work), with a bad one 401 "Invalid token". HTTP errors are
-	 * let through so the rules below can read Planfix's answer (n8n treats any non-2xx as a failure
-	 * otherwise). n8n 2.x still fails on the listed codes (not Planfix's answers: wrong URL, server down).
+	 * "task not found" (the credentials work), with a bad one 401 "Invalid token"; every answer of
+	 * Planfix's chat API is a JSON object with `error` then. HTTP errors are let through so the
+	 * rules below can read the answer (n8n treats any non-2xx as a failure otherwise), and an answer
+	 * without `error` (a web page) or with "Not found" (a 404 of some API) did not come from the
+	 * chat API: the URL is wrong. n8n 2.x
+	 * still fails on the listed server errors with its own message; n8n 1.x lets every status through.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -98,7 +104,7 @@ export class PlanfixWebchatApi implements ICredentialType {
 				providerId: '={{$credentials.providerId}}',
 				chatId: 'n8n-credential-test',
 			},
-			ignoreHttpStatusErrors: { ignore: true, except: [403, 404, 405, 500, 502, 503, 504] },
+			ignoreHttpStatusErrors: { ignore: true, except: [500, 502, 503, 504] },
 		},
 		rules: [
 			{
@@ -117,6 +123,8 @@ export class PlanfixWebchatApi implements ICredentialType {
 					message: 'Planfix rejected the request — check the Provider ID (it must not contain "~")',
 				},
 			},
+			{ type: 'responseSuccessBody', properties: { key: 'error', value: undefined, message: WRONG_URL } },
+			{ type: 'responseSuccessBody', properties: { key: 'error', value: 'Not found', message: WRONG_URL } },
 		],
 	};
 }

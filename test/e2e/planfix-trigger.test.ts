@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node.js, not in n8n's node sandbox */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node.js, not in n8n's node sandbox */
 /**
  * The Planfix Webchat Trigger in a real n8n (1.x and 2.x), fed by the Planfix stand-in's agent
  * (cmd=newMessage form posts with the integration token): token checks before any execution,
@@ -7,6 +7,8 @@
  * which here also runs the Planfix Webchat action node against the stand-in). Also n8n's own
  * credential test of the Planfix credential.
  */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import { PF_E2E_INTEGRATION_TOKEN, PF_E2E_PLANFIX_TOKEN } from '../fixture-secrets';
 import { createPlanfixStandIn, type AgentRecord, type PlanfixStandIn } from '../stand-ins/planfix';
 import { N8N_LINES, nodeType, startN8n, type N8nInstance } from './lib/n8n';
@@ -322,6 +324,30 @@ describe.each(N8N_LINES)('Planfix Webchat Trigger in real n8n %s', (line) => {
 			[401, 'getTask'],
 			[400, 'getTask'],
 		]);
+	});
+
+	it("n8n's credential test says so when the Chat API URL leads elsewhere (a 404, a web page); an unreachable host shows n8n's network error", async () => {
+		const data = { apiUrl: pf.apiUrl, providerId: PROVIDER, planfixToken: PLANFIX_TOKEN, integrationToken: INTEGRATION_TOKEN };
+		const credential = { id: 'pfCred0001', name: 'Planfix', type: 'planfixWebchatApi' };
+		// some other web server: a 404 page, or a 200 page (the account's website)
+		const website = http.createServer((req, res) => {
+			res.writeHead(req.url?.startsWith('/home') ? 200 : 404, { 'Content-Type': 'text/html' });
+			res.end('<html><body>Not the chat API</body></html>');
+		});
+		await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
+		const port = (website.address() as AddressInfo).port;
+		const wrongUrl = expect.stringContaining('The Planfix Chat API URL does not lead to the Planfix API for chats');
+		try {
+			expect(await n8n.testCredential({ ...credential, data: { ...data, apiUrl: `http://127.0.0.1:${port}/webchat/api` } })).toEqual({ status: 'Error', message: wrongUrl });
+			expect(await n8n.testCredential({ ...credential, data: { ...data, apiUrl: `http://127.0.0.1:${port}/home` } })).toEqual({ status: 'Error', message: wrongUrl });
+		} finally {
+			website.close();
+		}
+		// the stand-in's own server on a path that is not the chat API
+		expect(await n8n.testCredential({ ...credential, data: { ...data, apiUrl: pf.apiUrl.replace(/\/webchat\/api$/, '/api') } })).toEqual({ status: 'Error', message: wrongUrl });
+		const noHost = await n8n.testCredential({ ...credential, data: { ...data, apiUrl: 'http://127.0.0.1:9/webchat/api' } });
+		expect(noHost).toEqual({ status: 'Error', message: line === '2.x' ? 'ECONNREFUSED' : 'The service refused the connection - perhaps it is offline' });
+		for (const result of [noHost]) expect(JSON.stringify(result)).not.toContain(PLANFIX_TOKEN);
 	});
 
 	it('keeps both tokens out of the n8n log and every stored execution', async () => {

@@ -176,10 +176,23 @@ export function toIdList(value: unknown): Array<string | number> {
 		.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/** Where a workflow finds the IDs a multi-ID field takes, by the kind of record. */
+const ID_SOURCES: Array<[RegExp, string]> = [
+	[/user/i, 'User > Get Many or User > Search'],
+	[/message/i, 'Message > Get New'],
+	[/conversation/i, 'Conversation > Get Many or Conversation > Search'],
+];
+
+/** The hint under a field that takes several IDs (such fields have no From List). */
+export function idListHint(displayName: string): string {
+	const source = ID_SOURCES.find(([pattern]) => pattern.test(displayName))?.[1];
+	return `Separate several IDs with commas (12, 45, 78), or use an expression that gives a list of IDs${source ? `, such as the IDs that ${source} outputs` : ''}`;
+}
+
 /** A list of IDs, entered comma-separated, sent as a JSON array such as [12,45]. */
 export function idList(name: string, arg: string, displayName: string, description: string, extra: Extra = {}): Field {
 	return field(
-		{ displayName, name, type: 'string', default: '', placeholder: '12, 45, 78', description, ...extra } as INodeProperties,
+		{ displayName, name, type: 'string', default: '', placeholder: '12, 45, 78', description, hint: idListHint(displayName), ...extra } as INodeProperties,
 		(value, ctx, itemIndex) => {
 			const ids = toIdList(value);
 			if (ids.length) return { [arg]: ids };

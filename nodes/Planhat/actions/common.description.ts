@@ -209,7 +209,9 @@ export function conversationFields(): INodeProperties[] {
 			name: 'endusers',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. 6102e3b08084189dcbf0e3f0, 6102e3b08084189dcbf0e3f1',
 			description: 'Planhat IDs of the contacts (end users) involved, separated by commas',
+			hint: 'Separate several Planhat IDs with commas, or use an expression that gives a list of IDs, such as the _id of each end user that End User > Get Many outputs',
 		},
 		{
 			displayName: 'External ID',
@@ -266,10 +268,16 @@ export function conversationFields(): INodeProperties[] {
 			name: 'users',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. 5f1a2b3c4d5e6f7a8b9c0d1e',
 			description: 'Planhat IDs of your team members involved, separated by commas; the first one is the owner',
+			hint: 'Separate several Planhat user IDs with commas (the owner first), or use an expression that gives a list of IDs',
 		},
 	];
 }
+
+/** The hint under a Company IDs filter (several companies, so no From List). */
+export const COMPANY_IDS_HINT =
+	'Separate several companies with commas, or use an expression that gives a list. Each is a Planhat ID (in the output of Company > Get Many), extid-… or srcid-….';
 
 /** Builds a conversation body from a Create/Update fields collection. */
 export function conversationBody(

@@ -9,7 +9,7 @@ export const { fn, option, description, execute } = defineOperation({
 	fields: [
 		textList('details', 'details', 'Details', 'The user details to look for, such as email or phone', { required: true, placeholder: 'phone' }),
 		collection('options', 'Options', [
-			text('userIds', 'user_ids', 'User IDs', 'Only these users, comma-separated; or all, or agents for agents and admins only', { placeholder: '12, 45, 78' }),
+			text('userIds', 'user_ids', 'User IDs', 'Only these users, comma-separated; or all, or agents for agents and admins only', { placeholder: '12, 45, 78', hint: 'Separate several IDs with commas (12, 45, 78), or enter all or agents' }),
 		]),
 	],
 	// {"email": [{"id": 4561, "value": "albert@example.com"}, ...], "phone": [...]}: one item per user and detail

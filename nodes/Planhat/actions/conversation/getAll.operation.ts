@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { PAGE_SIZE, planhatGetAll } from '../../transport';
-import { listOptionsCollection, readListParameters, returnAllAndLimit } from '../common.description';
+import { COMPANY_IDS_HINT, listOptionsCollection, readListParameters, returnAllAndLimit } from '../common.description';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(undefined),
@@ -17,6 +17,8 @@ const properties: INodeProperties[] = [
 				name: 'companyIds',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. 6102e3b08084189dcbf0e3f0, extid-crm-4711',
+				hint: COMPANY_IDS_HINT,
 				description:
 					'Only conversations of these companies, separated by commas: Planhat IDs, extid-&lt;external ID&gt; or srcid-&lt;source ID&gt;',
 			},
