@@ -781,6 +781,15 @@ async function caseWorkflow(ctx) {
 	return { 'messages/s': stats(runs), chats, messages };
 }
 
+/** mapUpsertResult on 5,000-item answers, in and out of order (plain Node, scripts/bench/micro.js). */
+function caseMapping() {
+	const micro = require('./micro');
+	const fn = micro.load('dist');
+	const out = {};
+	for (const c of micro.allCases([5000])) out[c.name] = micro.measure(fn, c.make());
+	return out;
+}
+
 // ------------------------------------------------------------------------------------- one line
 
 async function benchLine(line) {
@@ -840,6 +849,11 @@ function rows(result) {
 		if (target) holds = target.op === '<=' ? ratio <= target.value : ratio >= target.value;
 		out.push({ work, pack: cell(pack, unit), alternative: `${altName}: ${cell(alt, unit)}`, ratio: ratio.toFixed(2), target: target ? `${target.op} ${target.value}` : '', holds, packMedian: pack.median, altMedian: alt.median });
 	};
+	if (c.mapping) {
+		for (const [name, m] of Object.entries(c.mapping)) {
+			out.push({ work: `mapUpsertResult, ${name}`, pack: `${m.median.toFixed(1)} ms (fastest ${m.min.toFixed(1)})`, alternative: '', ratio: '', target: '<= 20 ms', holds: m.median <= 20 });
+		}
+	}
 	if (c.upsert) {
 		const u = c.upsert;
 		const n = OPTIONS.size.toLocaleString('en');
@@ -900,7 +914,9 @@ function printTable(results) {
 async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
 	const results = [];
+	const mapping = wants('mapping') ? caseMapping() : undefined;
 	for (const line of OPTIONS.lines) results.push(await benchLine(line));
+	if (mapping) results.push({ line: 'node', version: `Node ${process.version}`, cases: { mapping }, notes: {} });
 	const table = printTable(results);
 	console.log(`\n${table}`);
 	fs.mkdirSync(path.dirname(OPTIONS.out), { recursive: true });
