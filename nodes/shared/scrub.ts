@@ -175,5 +175,36 @@ const MIN_DATA_SECRET = 8;
  */
 export function withoutSecretValues<T>(value: T, values: Array<string | undefined>): T {
 	const secrets = values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_DATA_SECRET);
-	return containsSecret(value, secrets) ? scrubSecrets(value, { values: secrets, valuesOnly: true }) : value;
+	const forms = secretForms(secrets);
+	if (forms.length === 0 || !someStringHolds(value, forms, forms[forms.length - 1].length, [])) return value;
+	return scrubSecrets(value, { values: secrets, valuesOnly: true });
+}
+
+/**
+ * Whether any string inside `value` holds one of `forms` (a cycle counts as holding one, as it
+ * cannot be checked). The strings are what scrubbing with `valuesOnly` changes, so an answer this
+ * finds nothing in comes back from it unchanged; looking at them one by one spares the JSON text
+ * of a whole page of records that `containsSecret` would build.
+ */
+function someStringHolds(value: unknown, forms: string[], shortest: number, ancestors: object[]): boolean {
+	if (typeof value === 'string') {
+		if (value.length < shortest) return false;
+		for (const form of forms) if (value.includes(form)) return true;
+		return false;
+	}
+	if (value === null || typeof value !== 'object') return false;
+	if (ancestors.includes(value)) return true;
+	ancestors.push(value);
+	try {
+		if (Array.isArray(value)) {
+			for (const entry of value) if (someStringHolds(entry, forms, shortest, ancestors)) return true;
+			return false;
+		}
+		for (const key in value) {
+			if (Object.prototype.hasOwnProperty.call(value, key) && someStringHolds((value as Record<string, unknown>)[key], forms, shortest, ancestors)) return true;
+		}
+		return false;
+	} finally {
+		ancestors.pop();
+	}
 }
