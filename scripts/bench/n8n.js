@@ -792,6 +792,8 @@ function caseMapping() {
 
 // ------------------------------------------------------------------------------------- one line
 
+const done = [];
+
 async function benchLine(line) {
 	const dir = installN8n(line);
 	const n8n = new N8n(line, dir);
@@ -827,6 +829,7 @@ async function benchLine(line) {
 		if (!wants(name)) continue;
 		log(`-- ${name}`);
 		result.cases[name] = await fn(ctx);
+		writeResults([...done, result], true); // what is measured so far survives a later failure
 	}
 	await cleanup();
 	return result;
@@ -915,20 +918,30 @@ async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
 	const results = [];
 	const mapping = wants('mapping') ? caseMapping() : undefined;
-	for (const line of OPTIONS.lines) results.push(await benchLine(line));
+	for (const line of OPTIONS.lines) {
+		results.push(await benchLine(line));
+		done.push(results[results.length - 1]);
+	}
 	if (mapping) results.push({ line: 'node', version: `Node ${process.version}`, cases: { mapping }, notes: {} });
-	const table = printTable(results);
+	const table = writeResults(results, false);
 	console.log(`\n${table}`);
+	console.log(`\nwritten to ${path.relative(ROOT, OPTIONS.out)}`);
+}
+
+/** Writes the results as JSON (with the table); `partial` while cases are still running. */
+function writeResults(results, partial) {
+	const table = printTable(results);
 	fs.mkdirSync(path.dirname(OPTIONS.out), { recursive: true });
 	const json = {
 		date: new Date().toISOString(),
+		partial,
 		machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg(), node: process.version },
 		options: { ...OPTIONS, out: path.relative(ROOT, OPTIONS.out) },
 		results: results.map((r) => ({ ...r, rows: rows(r) })),
 		table,
 	};
 	fs.writeFileSync(OPTIONS.out, `${JSON.stringify(json, null, '\t')}\n`);
-	console.log(`\nwritten to ${path.relative(ROOT, OPTIONS.out)}`);
+	return table;
 }
 
 main()
