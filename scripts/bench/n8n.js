@@ -20,7 +20,8 @@
 //   getall    Planhat Conversation Get Many, Return All, over SIZE conversations vs the HTTP
 //             Request node's own pagination (2,000 a page, like the node)
 //   triggers  each trigger vs n8n's Webhook node with Header Auth (and without), requests/s at
-//             concurrency 10, right secret and wrong secret
+//             concurrency 10, right secret and wrong secret; also the Webhook node at type
+//             version 1 (as the pack's triggers) with a wrong secret
 //   chain     HaveFunnels Get User → Planfix Send, CHAIN items, vs HTTP Request nodes doing the
 //             same calls (with the pack's own credentials) one item at a time (Batching: 1) and
 //             with their default (all items at once)
@@ -468,14 +469,17 @@ function triggerWorkflows() {
 	const noop = () => node('Done', 'n8n-nodes-base.noOp', 1, {});
 	const wf = (id, trigger) => flow(`trigger-${id}`, [trigger, noop()]);
 	const hookId = () => crypto.randomUUID();
-	const webhook = (suffix, auth) =>
-		node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: `bench-hook-${suffix}`, authentication: auth ? 'headerAuth' : 'none', responseMode: 'onReceived', options: {} }, { webhookId: hookId(), ...(auth ? { credentials: CRED.headerAuth } : {}) });
+	const webhook = (suffix, auth, version = 2) =>
+		node('Webhook', 'n8n-nodes-base.webhook', version, { httpMethod: 'POST', path: `bench-hook-${suffix}`, authentication: auth ? 'headerAuth' : 'none', responseMode: 'onReceived', options: {} }, { webhookId: hookId(), ...(auth ? { credentials: CRED.headerAuth } : {}) });
 	return {
 		planhat: wf('planhat', node('Planhat Trigger', `${PKG}.planhatTrigger`, 1, {}, { webhookId: hookId(), credentials: CRED.planhat })),
 		planfix: wf('planfix', node('Planfix Trigger', `${PKG}.planfixWebchatTrigger`, 1, {}, { webhookId: hookId(), credentials: CRED.planfix })),
 		haveFunnels: wf('havefunnels', node('HaveFunnels Trigger', `${PKG}.haveFunnelsTrigger`, 1, { events: ['*'] }, { webhookId: hookId(), credentials: CRED.haveFunnels })),
 		hookAuth: wf('hookauth', webhook('auth', true)),
 		hookOpen: wf('hookopen', webhook('open', false)),
+		// the Webhook node at type version 1, as the pack's triggers: n8n evaluates an expression for
+		// every request to a version-1 webhook node before it calls it (parseRequestBody)
+		hookAuthV1: wf('hookauthv1', webhook('auth-v1', true, 1)),
 	};
 }
 
@@ -670,6 +674,11 @@ async function caseTriggers(ctx) {
 		haveFunnels: { right: send(t.hookAuth, bodies.haveFunnels('x'), { [BENCH_HEADER]: BENCH_HEADER_SECRET }), wrong: send(t.hookAuth, bodies.haveFunnels('x'), { [BENCH_HEADER]: wrong }), open: send(t.hookOpen, bodies.haveFunnels('x')) },
 		planfix: { right: form(t.hookAuth, bodies.planfix('x'), { [BENCH_HEADER]: BENCH_HEADER_SECRET }), wrong: form(t.hookAuth, bodies.planfix('x'), { [BENCH_HEADER]: wrong }), open: form(t.hookOpen, bodies.planfix('x')) },
 	};
+	const hookV1Wrong = {
+		planhat: send(t.hookAuthV1, bodies.planhat, { [BENCH_HEADER]: wrong }),
+		haveFunnels: send(t.hookAuthV1, bodies.haveFunnels('x'), { [BENCH_HEADER]: wrong }),
+		planfix: form(t.hookAuthV1, bodies.planfix('x'), { [BENCH_HEADER]: wrong }),
+	};
 	const out = {};
 	const expect = { right: 200, wrong: [401, 403], open: 200 };
 	for (const name of ['planhat', 'planfix', 'haveFunnels']) {
@@ -695,6 +704,7 @@ async function caseTriggers(ctx) {
 						variant(`${name} wrong`, requests[name].wrong, 'wrong'),
 						variant(`${name} hook+auth wrong`, hook[name].wrong, 'wrong'),
 						variant(`${name} hook open`, hook[name].open, 'open'),
+						variant(`${name} hook v1+auth wrong`, hookV1Wrong[name], 'wrong'),
 					], OPTIONS.rounds),
 				),
 			),
@@ -876,6 +886,7 @@ function rows(result) {
 			add(`${label}, right secret (req/s)`, t[`${name} right`], t[`${name} hook+auth right`], 'Webhook + Header Auth', 'n', { op: '>=', value: 0.95 });
 			add(`${label}, wrong secret (req/s)`, t[`${name} wrong`], t[`${name} hook+auth wrong`], 'Webhook + Header Auth', 'n', { op: '>=', value: 0.95 });
 			add(`${label}, right secret (req/s)`, t[`${name} right`], t[`${name} hook open`], 'Webhook, no auth', 'n');
+			add(`${label}, wrong secret (req/s)`, t[`${name} wrong`], t[`${name} hook v1+auth wrong`], 'Webhook version 1 + Header Auth', 'n');
 		}
 	}
 	if (c.chain) {
