@@ -47,38 +47,84 @@ function escapeRegExp(text: string) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function scrubString(text: string, options: ScrubOptions = {}): string {
+/** The patterns for fields named like secrets, by the list of names (names are not secrets). */
+const keyPatterns = new Map<string, { form: RegExp; json: RegExp }>();
+
+function patternsFor(extraKeys: string[] | undefined): { form: RegExp; json: RegExp } {
+	const names = [...SECRET_KEYS, ...(extraKeys ?? [])];
+	const cacheKey = names.join('\u0000');
+	let patterns = keyPatterns.get(cacheKey);
+	if (!patterns) {
+		const keys = names.map(escapeRegExp).join('|');
+		patterns = {
+			// form bodies and query strings: planfix_token=abc&...
+			form: new RegExp(`(^|[?&\\s])(${keys})=([^&\\s"]*)`, 'gi'),
+			// JSON text: "token":"abc"
+			json: new RegExp(`("(?:${keys})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'),
+		};
+		if (keyPatterns.size < 32) keyPatterns.set(cacheKey, patterns);
+	}
+	return patterns;
+}
+
+/**
+ * One scrubbing job prepared once (the secret values' text forms, the patterns, the field names)
+ * and applied to every string and field of a value: a deep copy of an answer with many strings
+ * does not work these out again for each string.
+ */
+interface Scrubber {
+	forms: string[];
+	valuesOnly: boolean;
+	patterns: { form: RegExp; json: RegExp } | undefined;
+	keys: Set<string>;
+}
+
+function scrubber(options: ScrubOptions): Scrubber {
+	const valuesOnly = options.valuesOnly === true;
+	return {
+		forms: secretForms(options.values),
+		valuesOnly,
+		patterns: valuesOnly ? undefined : patternsFor(options.keys),
+		keys: new Set(valuesOnly ? [] : [...SECRET_KEYS, ...(options.keys ?? [])].map((k) => k.toLowerCase())),
+	};
+}
+
+function scrubText(text: string, job: Scrubber): string {
 	let out = text;
-	for (const form of secretForms(options.values)) out = out.split(form).join(REDACTED);
-	if (options.valuesOnly) return out;
-	const keys = [...SECRET_KEYS, ...(options.keys ?? [])].map(escapeRegExp).join('|');
-	// form bodies and query strings: planfix_token=abc&...
-	out = out.replace(new RegExp(`(^|[?&\\s])(${keys})=([^&\\s"]*)`, 'gi'), `$1$2=${REDACTED}`);
-	// JSON text: "token":"abc"
-	out = out.replace(new RegExp(`("(?:${keys})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`);
+	for (const form of job.forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+	if (!job.patterns) return out;
+	out = out.replace(job.patterns.form, `$1$2=${REDACTED}`);
+	out = out.replace(job.patterns.json, `$1"${REDACTED}"`);
 	// Authorization headers: Bearer abc
 	out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 	return out;
 }
 
-/** A deep copy of `value` with secrets removed; cycles and depth are bounded. */
-export function scrubSecrets<T>(value: T, options: ScrubOptions = {}, depth = 0, seen = new WeakSet<object>()): T {
-	const keys = new Set(options.valuesOnly ? [] : [...SECRET_KEYS, ...(options.keys ?? [])].map((k) => k.toLowerCase()));
-	if (typeof value === 'string') return scrubString(value, options) as unknown as T;
+export function scrubString(text: string, options: ScrubOptions = {}): string {
+	return scrubText(text, scrubber(options));
+}
+
+function scrubDeep(value: unknown, job: Scrubber, depth: number, seen: WeakSet<object>): unknown {
+	if (typeof value === 'string') return scrubText(value, job);
 	if (value === null || typeof value !== 'object') return value;
-	if (depth > 12 || seen.has(value as object)) return REDACTED as unknown as T;
-	seen.add(value as object);
+	if (depth > 12 || seen.has(value)) return REDACTED;
+	seen.add(value);
 	if (value instanceof URLSearchParams) {
 		const copy = new URLSearchParams();
-		for (const [k, v] of value.entries()) copy.append(k, keys.has(k.toLowerCase()) ? REDACTED : scrubString(v, options));
-		return copy as unknown as T;
+		for (const [k, v] of value.entries()) copy.append(k, job.keys.has(k.toLowerCase()) ? REDACTED : scrubText(v, job));
+		return copy;
 	}
-	if (Array.isArray(value)) return value.map((entry) => scrubSecrets(entry, options, depth + 1, seen)) as unknown as T;
+	if (Array.isArray(value)) return value.map((entry) => scrubDeep(entry, job, depth + 1, seen));
 	const out: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-		out[k] = keys.has(k.toLowerCase()) && v !== undefined && v !== null && v !== '' ? REDACTED : scrubSecrets(v, options, depth + 1, seen);
+		out[k] = job.keys.has(k.toLowerCase()) && v !== undefined && v !== null && v !== '' ? REDACTED : scrubDeep(v, job, depth + 1, seen);
 	}
-	return out as T;
+	return out;
+}
+
+/** A deep copy of `value` with secrets removed; cycles and depth are bounded. */
+export function scrubSecrets<T>(value: T, options: ScrubOptions = {}, depth = 0, seen = new WeakSet<object>()): T {
+	return scrubDeep(value, scrubber(options), depth, seen) as T;
 }
 
 /**
@@ -129,5 +175,36 @@ const MIN_DATA_SECRET = 8;
  */
 export function withoutSecretValues<T>(value: T, values: Array<string | undefined>): T {
 	const secrets = values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_DATA_SECRET);
-	return containsSecret(value, secrets) ? scrubSecrets(value, { values: secrets, valuesOnly: true }) : value;
+	const forms = secretForms(secrets);
+	if (forms.length === 0 || !someStringHolds(value, forms, forms[forms.length - 1].length, [])) return value;
+	return scrubSecrets(value, { values: secrets, valuesOnly: true });
+}
+
+/**
+ * Whether any string inside `value` holds one of `forms` (a cycle counts as holding one, as it
+ * cannot be checked). The strings are what scrubbing with `valuesOnly` changes, so an answer this
+ * finds nothing in comes back from it unchanged; looking at them one by one spares the JSON text
+ * of a whole page of records that `containsSecret` would build.
+ */
+function someStringHolds(value: unknown, forms: string[], shortest: number, ancestors: object[]): boolean {
+	if (typeof value === 'string') {
+		if (value.length < shortest) return false;
+		for (const form of forms) if (value.includes(form)) return true;
+		return false;
+	}
+	if (value === null || typeof value !== 'object') return false;
+	if (ancestors.includes(value)) return true;
+	ancestors.push(value);
+	try {
+		if (Array.isArray(value)) {
+			for (const entry of value) if (someStringHolds(entry, forms, shortest, ancestors)) return true;
+			return false;
+		}
+		for (const key in value) {
+			if (Object.prototype.hasOwnProperty.call(value, key) && someStringHolds((value as Record<string, unknown>)[key], forms, shortest, ancestors)) return true;
+		}
+		return false;
+	} finally {
+		ancestors.pop();
+	}
 }

@@ -92,18 +92,24 @@ function measure(fn, { sent, body, statusCode }) {
 	return { median: times[Math.floor((times.length - 1) / 2)], min: times[0], runs: times.length };
 }
 
+/** The cases of the table, by name: { name, n, shuffled, kind, make() }. */
+function allCases(sizes = [5000, 10000]) {
+	const cases = [];
+	for (const kind of ['keyed', 'echoed']) {
+		for (const n of sizes) {
+			for (const shuffled of [false, true]) {
+				cases.push({ name: `${kind} ${n.toLocaleString('en')} ${shuffled ? 'shuffled' : 'in order'}`, kind, n, shuffled, make: () => (kind === 'keyed' ? keyedCase(n, shuffled) : echoedCase(n, shuffled)) });
+			}
+		}
+	}
+	return cases;
+}
+
 function main() {
 	const dists = process.argv.slice(2);
 	if (dists.length === 0) dists.push('dist');
 	const versions = dists.map((dist) => ({ label: dist, fn: load(dist) }));
-	const cases = [];
-	for (const kind of ['keyed', 'echoed']) {
-		for (const n of [5000, 10000]) {
-			for (const shuffled of [false, true]) {
-				cases.push({ name: `${kind} ${n.toLocaleString('en')} ${shuffled ? 'shuffled' : 'in order'}`, make: () => (kind === 'keyed' ? keyedCase(n, shuffled) : echoedCase(n, shuffled)) });
-			}
-		}
-	}
+	const cases = allCases();
 	console.log(`mapUpsertResult, median (fastest) of up to ${RUNS} runs, ms — Node ${process.version}`);
 	const header = ['case', ...versions.map((v) => v.label)];
 	const rows = [header];
@@ -126,4 +132,5 @@ function main() {
 	for (const row of rows) console.log(row.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  '));
 }
 
-main();
+if (require.main === module) main();
+module.exports = { load, allCases, measure };

@@ -32,6 +32,25 @@ describe('withoutSecretValues', () => {
 		expect(containsSecret({ a: TOKEN }, [])).toBe(false);
 	});
 
+	it('finds a value in any string of a large page (each string is looked at, no JSON text is built)', () => {
+		const page = Array.from({ length: 2000 }, (_, i) => ({ _id: String(i), subject: `s ${i}`, tags: ['a', { note: 'b' }] }));
+		expect(withoutSecretValues(page, [TOKEN])).toBe(page);
+		page[1999].tags[1] = { note: `echo ${encodeURIComponent(TOKEN)}` };
+		const cleaned = withoutSecretValues(page, [TOKEN]);
+		expect(cleaned).not.toBe(page);
+		expect(JSON.stringify(cleaned)).not.toContain(encodeURIComponent(TOKEN));
+		expect(cleaned[0]).toEqual(page[0]);
+	});
+
+	it('treats an answer with a cycle as holding a secret (it cannot be checked), as before', () => {
+		const answer: Record<string, unknown> = { a: 'plain' };
+		answer.self = answer;
+		expect(withoutSecretValues(answer, [TOKEN])).toEqual({ a: 'plain', self: REDACTED });
+		const shared = { x: 'plain' };
+		const dag = { one: shared, two: shared };
+		expect(withoutSecretValues(dag, [TOKEN])).toBe(dag);
+	});
+
 	it('leaves data alone for a secret shorter than 8 characters (it would cut phone numbers apart)', () => {
 		const answer = { phone: '+1 555 1234' };
 		expect(withoutSecretValues(answer, ['1234'])).toBe(answer);
