@@ -12,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { WORKFLOW_FILES, readWorkflow } = require('../test/e2e/lib/sync-setup');
+const { Cdp } = require('./lib/browser');
 
 const ROOT = path.resolve(__dirname, '..');
 const N8N_URL = process.env.N8N_URL || 'http://localhost:5678';
@@ -27,35 +28,6 @@ async function login() {
 		if (res.ok && cookie) return cookie[1];
 	}
 	throw new Error(`could not log in to ${N8N_URL} as ${LOGIN.email}: is \`npm run demo\` running?`);
-}
-
-class Cdp {
-	constructor(url) {
-		this.ws = new WebSocket(url);
-		this.id = 0;
-		this.pending = new Map();
-		this.ws.onmessage = (event) => {
-			const message = JSON.parse(event.data);
-			const waiter = this.pending.get(message.id);
-			if (!waiter) return;
-			this.pending.delete(message.id);
-			if (message.error) waiter.reject(new Error(JSON.stringify(message.error)));
-			else waiter.resolve(message.result);
-		};
-	}
-
-	open() {
-		return new Promise((resolve, reject) => {
-			this.ws.onopen = resolve;
-			this.ws.onerror = reject;
-		});
-	}
-
-	send(method, params = {}) {
-		const id = ++this.id;
-		this.ws.send(JSON.stringify({ id, method, params }));
-		return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
-	}
 }
 
 async function main() {

@@ -171,4 +171,4 @@ class Browser {
 	}
 }
 
-module.exports = { Browser, LOGIN, login, rest, sleep };
+module.exports = { Browser, Cdp, LOGIN, login, rest, sleep };
