@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, scrubSecrets, secretPresent, secretsMatch } from '../shared';
+import { answerWithoutExecution, manualWebhookMethods, readWebhookRawBody, scrubSecrets, secretPresent, secretsMatch } from '../shared';
 import { EVENT_OPTIONS, eventMatches, readWebhookBody, senderIsCustomer } from './trigger/events';
 
 export class HaveFunnelsTrigger implements INodeType {
@@ -16,7 +16,8 @@ export class HaveFunnelsTrigger implements INodeType {
 		name: 'haveFunnelsTrigger',
 		icon: { light: 'file:havefunnels.svg', dark: 'file:havefunnels.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n skips its per-request body expression (see readWebhookRawBody); same behaviour.
+		version: [1, 1.1],
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when HaveFunnels sends a webhook',
 		defaults: { name: 'HaveFunnels Trigger' },
@@ -79,6 +80,7 @@ export class HaveFunnelsTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => answerWithoutExecution(this, status, body);
 
+		await readWebhookRawBody(this);
 		const body = readWebhookBody(this.getRequestObject());
 		if (!body) return answer(400, { error: 'The body must be a JSON object: {"function", "key", "data", "sender-url"}' });
 

@@ -7,7 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch, withoutSecretValues } from '../shared';
+import {
+	answerWithoutExecution,
+	manualWebhookMethods,
+	readWebhookRawBody,
+	secretPresent,
+	secretsMatch,
+	withoutSecretValues,
+} from '../shared';
 import { parsePlanfixMessage, present } from './trigger/message';
 
 export class PlanfixWebchatTrigger implements INodeType {
@@ -16,7 +23,8 @@ export class PlanfixWebchatTrigger implements INodeType {
 		name: 'planfixWebchatTrigger',
 		icon: { light: 'file:planfix.svg', dark: 'file:planfix.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n skips its per-request body expression (see readWebhookRawBody); same behaviour.
+		version: [1, 1.1],
 		subtitle: 'Messages from Planfix',
 		description: 'Starts the workflow when a Planfix employee writes into a chat of your integration',
 		defaults: { name: 'Planfix Webchat Trigger' },
@@ -109,6 +117,7 @@ export class PlanfixWebchatTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		await readWebhookRawBody(this);
 		const body = this.getBodyData();
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 

@@ -6,7 +6,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { answerWithoutExecution, manualWebhookMethods, secretPresent, secretsMatch, withoutSecretValues } from '../shared';
+import {
+	answerWithoutExecution,
+	manualWebhookMethods,
+	readWebhookRawBody,
+	secretPresent,
+	secretsMatch,
+	withoutSecretValues,
+} from '../shared';
 
 export const DEFAULT_SECRET_HEADER = 'x-planhat-secret';
 
@@ -63,7 +70,8 @@ export class PlanhatTrigger implements INodeType {
 		name: 'planhatTrigger',
 		icon: { light: 'file:planhat.svg', dark: 'file:planhat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n skips its per-request body expression (see readWebhookRawBody); same behaviour.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["events"] ? "Events: " + $parameter["events"] : "All events"}}',
 		description: 'Starts the workflow when a Planhat Automation sends a webhook',
 		defaults: { name: 'Planhat Trigger' },
@@ -130,6 +138,7 @@ export class PlanhatTrigger implements INodeType {
 		if (!secretsMatch(received, credentials.webhookSecret)) return refused();
 
 		// Only a well-formed body starts an execution; anything else is answered 400 here.
+		await readWebhookRawBody(this);
 		const read = readRecords(req.body, (req as unknown as { rawBody?: unknown }).rawBody, this.getHeaderData()['content-type']);
 		if (typeof read === 'string') return answerWithoutExecution(this, 400, { error: read });
 		// A secret that the Automation step put into the body goes no further.

@@ -33,3 +33,25 @@ export const manualWebhookMethods = {
 		},
 	},
 };
+
+/** The parts of n8n's webhook request a trigger reads beyond express's own. */
+interface WebhookRequest {
+	headers?: Record<string, unknown>;
+	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
+}
+
+/**
+ * Makes a webhook body readable whatever the node's type version. For version 1 n8n reads and
+ * parses every body before the trigger runs, evaluating a per-request expression to do so (slow
+ * on n8n 2.x). From version 1.1 it skips that expression and reads only JSON, text, form and XML
+ * bodies; a body of any other type (or none declared) is read here, so every version sees the
+ * same raw body and answers the same. Multipart bodies are parsed by n8n for every version.
+ */
+export async function readWebhookRawBody(ctx: IWebhookFunctions): Promise<void> {
+	const req = ctx.getRequestObject() as unknown as WebhookRequest;
+	if (req.rawBody !== undefined || typeof req.readRawBody !== 'function') return;
+	const contentType = String(req.headers?.['content-type'] ?? '').toLowerCase();
+	if (contentType.startsWith('multipart/')) return;
+	await req.readRawBody();
+}

@@ -472,12 +472,12 @@ function triggerWorkflows() {
 	const webhook = (suffix, auth, version = 2) =>
 		node('Webhook', 'n8n-nodes-base.webhook', version, { httpMethod: 'POST', path: `bench-hook-${suffix}`, authentication: auth ? 'headerAuth' : 'none', responseMode: 'onReceived', options: {} }, { webhookId: hookId(), ...(auth ? { credentials: CRED.headerAuth } : {}) });
 	return {
-		planhat: wf('planhat', node('Planhat Trigger', `${PKG}.planhatTrigger`, 1, {}, { webhookId: hookId(), credentials: CRED.planhat })),
-		planfix: wf('planfix', node('Planfix Trigger', `${PKG}.planfixWebchatTrigger`, 1, {}, { webhookId: hookId(), credentials: CRED.planfix })),
-		haveFunnels: wf('havefunnels', node('HaveFunnels Trigger', `${PKG}.haveFunnelsTrigger`, 1, { events: ['*'] }, { webhookId: hookId(), credentials: CRED.haveFunnels })),
+		planhat: wf('planhat', node('Planhat Trigger', `${PKG}.planhatTrigger`, 1.1, {}, { webhookId: hookId(), credentials: CRED.planhat })),
+		planfix: wf('planfix', node('Planfix Trigger', `${PKG}.planfixWebchatTrigger`, 1.1, {}, { webhookId: hookId(), credentials: CRED.planfix })),
+		haveFunnels: wf('havefunnels', node('HaveFunnels Trigger', `${PKG}.haveFunnelsTrigger`, 1.1, { events: ['*'] }, { webhookId: hookId(), credentials: CRED.haveFunnels })),
 		hookAuth: wf('hookauth', webhook('auth', true)),
 		hookOpen: wf('hookopen', webhook('open', false)),
-		// the Webhook node at type version 1, as the pack's triggers: n8n evaluates an expression for
+		// the Webhook node at type version 1 (as the pack's triggers before 1.1): n8n evaluates an expression for
 		// every request to a version-1 webhook node before it calls it (parseRequestBody)
 		hookAuthV1: wf('hookauthv1', webhook('auth-v1', true, 1)),
 	};

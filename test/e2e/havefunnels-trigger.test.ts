@@ -27,7 +27,7 @@ function triggerWorkflow(id: string, webhookId: string, events: string[], next?:
 				id: `${id}-trigger`,
 				name: TRIGGER,
 				type: nodeType('haveFunnelsTrigger'),
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId,
 				parameters: { events },

@@ -23,7 +23,7 @@ function triggerNode(webhookId: string, parameters: Record<string, unknown>) {
 		id: `${webhookId}-trigger`,
 		name: 'Planfix Trigger',
 		type: nodeType('planfixWebchatTrigger'),
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId,
 		parameters,

@@ -25,7 +25,7 @@ function triggerWorkflow(id: string, webhookId: string, parameters: Record<strin
 				id: `${id}-trigger`,
 				name: 'Planhat Trigger',
 				type: nodeType('planhatTrigger'),
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId,
 				parameters,

@@ -1,0 +1,98 @@
+/**
+ * readWebhookRawBody: from trigger version 1.1 n8n leaves bodies of types other than JSON, text,
+ * form and XML unread; the trigger reads them itself with n8n's own reader, once, and never a
+ * multipart body (n8n parses those for every version). The Planhat Trigger reads only after the
+ * secret was checked. The same requests in real n8n: test/e2e/trigger-versions.test.ts.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { PlanhatTrigger } from '../../nodes/Planhat/PlanhatTrigger.node';
+import { readWebhookRawBody } from '../../nodes/shared';
+import { planhatWebhookSecret } from './fixtures/trigger-secrets';
+
+interface FakeRequest {
+	headers: IDataObject;
+	body?: unknown;
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+}
+
+function request(headers: IDataObject, bytes: string, rawBody?: Buffer): FakeRequest & { reads: number } {
+	const req: FakeRequest & { reads: number } = { headers, rawBody, reads: 0 };
+	req.readRawBody = async () => {
+		req.reads++;
+		req.rawBody = Buffer.from(bytes);
+	};
+	return req;
+}
+
+const context = (req: FakeRequest) => ({ getRequestObject: () => req }) as unknown as IWebhookFunctions;
+
+describe('readWebhookRawBody', () => {
+	it('reads a body n8n left unread (no Content-Type, octet-stream), once', async () => {
+		for (const headers of [{}, { 'content-type': 'application/octet-stream' }]) {
+			const req = request(headers, '{"a":1}');
+			await readWebhookRawBody(context(req));
+			await readWebhookRawBody(context(req));
+			expect(req.reads).toBe(1);
+			expect(req.rawBody?.toString()).toBe('{"a":1}');
+		}
+	});
+
+	it('leaves a body n8n already read, a multipart body, and a request without the reader alone', async () => {
+		const read = request({ 'content-type': 'application/json' }, 'other', Buffer.from('{"a":1}'));
+		await readWebhookRawBody(context(read));
+		expect(read.reads).toBe(0);
+		expect(read.rawBody?.toString()).toBe('{"a":1}');
+
+		const multipart = request({ 'content-type': 'multipart/form-data; boundary=x' }, '--x--');
+		await readWebhookRawBody(context(multipart));
+		expect(multipart.reads).toBe(0);
+		expect(multipart.rawBody).toBeUndefined();
+
+		const bare: FakeRequest = { headers: {} };
+		await expect(readWebhookRawBody(context(bare))).resolves.toBeUndefined();
+		expect(bare.rawBody).toBeUndefined();
+	});
+});
+
+describe('Planhat Trigger 1.1 with a body n8n did not read', () => {
+	async function run(headers: IDataObject, bytes: string) {
+		const req = request(headers, bytes);
+		const answer: { status?: number; json?: unknown } = {};
+		const response = {
+			status(code: number) {
+				answer.status = code;
+				return response;
+			},
+			json(body: unknown) {
+				answer.json = body;
+				return response;
+			},
+		};
+		const ctx = {
+			getRequestObject: () => req,
+			getHeaderData: () => headers,
+			getNodeParameter: (_: string, fallback: unknown) => fallback,
+			getCredentials: async () => ({ webhookSecret: planhatWebhookSecret }),
+			getResponseObject: () => response,
+			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
+		} as unknown as IWebhookFunctions;
+		const result = await new PlanhatTrigger().webhook.call(ctx);
+		return { reads: req.reads, ...answer, output: result.workflowData?.[0].map((item) => item.json) };
+	}
+
+	it('a wrong secret is refused without reading the body', async () => {
+		expect(await run({ 'x-planhat-secret': 'nope' }, '{"event":"x"}')).toMatchObject({ reads: 0, status: 401 });
+	});
+
+	it('JSON sent without a Content-Type starts the workflow with it; text that is not JSON is 400', async () => {
+		const secret = { 'x-planhat-secret': planhatWebhookSecret };
+		expect(await run(secret, '{"event":"conversation.created","data":{"_id":"c1"}}')).toEqual({
+			reads: 1,
+			status: 200,
+			json: { received: true },
+			output: [{ event: 'conversation.created', data: { _id: 'c1' } }],
+		});
+		expect(await run(secret, 'hello')).toMatchObject({ reads: 1, status: 400, json: { error: 'The request body is not valid JSON; send a JSON object' } });
+	});
+});
