@@ -21,7 +21,7 @@
 //             Request node's own pagination (2,000 a page, like the node)
 //   triggers  each trigger vs n8n's Webhook node with Header Auth (and without), requests/s at
 //             concurrency 10, right secret and wrong secret; also the Webhook node at type
-//             version 1 (as the pack's triggers) with a wrong secret
+//             version 1 (a version-1 webhook node) with a wrong secret
 //   chain     HaveFunnels Get User → Planfix Send, CHAIN items, vs HTTP Request nodes doing the
 //             same calls (with the pack's own credentials) one item at a time (Batching: 1) and
 //             with their default (all items at once)
