@@ -80,7 +80,8 @@ export class HaveFunnelsTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => answerWithoutExecution(this, status, body);
 
-		await readWebhookRawBody(this);
+		const unreadable = await readWebhookRawBody(this);
+		if (unreadable) return unreadable;
 		const body = readWebhookBody(this.getRequestObject());
 		if (!body) return answer(400, { error: 'The body must be a JSON object: {"function", "key", "data", "sender-url"}' });
 

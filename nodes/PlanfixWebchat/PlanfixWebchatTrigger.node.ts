@@ -117,7 +117,8 @@ export class PlanfixWebchatTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		await readWebhookRawBody(this);
+		const unreadable = await readWebhookRawBody(this);
+		if (unreadable) return unreadable;
 		const body = this.getBodyData();
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 

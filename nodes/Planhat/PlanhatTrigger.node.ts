@@ -138,7 +138,8 @@ export class PlanhatTrigger implements INodeType {
 		if (!secretsMatch(received, credentials.webhookSecret)) return refused();
 
 		// Only a well-formed body starts an execution; anything else is answered 400 here.
-		await readWebhookRawBody(this);
+		const unreadable = await readWebhookRawBody(this);
+		if (unreadable) return unreadable;
 		const read = readRecords(req.body, (req as unknown as { rawBody?: unknown }).rawBody, this.getHeaderData()['content-type']);
 		if (typeof read === 'string') return answerWithoutExecution(this, 400, { error: read });
 		// A secret that the Automation step put into the body goes no further.

@@ -43,15 +43,27 @@ interface WebhookRequest {
 
 /**
  * Makes a webhook body readable whatever the node's type version. For version 1 n8n reads and
- * parses every body before the trigger runs, evaluating a per-request expression to do so (slow
- * on n8n 2.x). From version 1.1 it skips that expression and reads only JSON, text, form and XML
- * bodies; a body of any other type (or none declared) is read here, so every version sees the
- * same raw body and answers the same. Multipart bodies are parsed by n8n for every version.
+ * parses every body before the trigger runs, evaluating a per-request expression to do so. From
+ * version 1.1 it skips that expression and reads only JSON, text, form and XML bodies; a body of
+ * any other type (or none declared) is read here with n8n's own reader, so every version sees the
+ * same raw body. Multipart bodies are parsed by n8n for every version.
+ *
+ * A body that cannot be read (larger than n8n's payload limit, or the client went away) is
+ * answered here, 413 or 400, and starts nothing: the answer to return is given back. An error
+ * thrown from the trigger instead would make n8n record a failed execution.
  */
-export async function readWebhookRawBody(ctx: IWebhookFunctions): Promise<void> {
+export async function readWebhookRawBody(ctx: IWebhookFunctions): Promise<IWebhookResponseData | undefined> {
 	const req = ctx.getRequestObject() as unknown as WebhookRequest;
-	if (req.rawBody !== undefined || typeof req.readRawBody !== 'function') return;
+	if (req.rawBody !== undefined || typeof req.readRawBody !== 'function') return undefined;
 	const contentType = String(req.headers?.['content-type'] ?? '').toLowerCase();
-	if (contentType.startsWith('multipart/')) return;
-	await req.readRawBody();
+	if (contentType.startsWith('multipart/')) return undefined;
+	try {
+		await req.readRawBody();
+		return undefined;
+	} catch (error) {
+		const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+		return status === 413
+			? answerWithoutExecution(ctx, 413, { error: 'The request body is larger than this n8n accepts (N8N_PAYLOAD_SIZE_MAX)' })
+			: answerWithoutExecution(ctx, 400, { error: 'The request body could not be read' });
+	}
 }

@@ -161,6 +161,8 @@ describe.each(N8N_LINES)('Trigger versions 1 and 1.1 in real n8n %s', (line) => 
 				},
 			],
 			workflows: workflows(),
+			// 1 MB instead of n8n's 16, so a body over the limit is cheap to send
+			env: { N8N_PAYLOAD_SIZE_MAX: '1' },
 		});
 		// Production webhooks can register a moment after n8n reports healthy.
 		for (const t of TRIGGERS) {
@@ -186,6 +188,22 @@ describe.each(N8N_LINES)('Trigger versions 1 and 1.1 in real n8n %s', (line) => 
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}
+
+	it('a body over n8n\'s payload limit is refused and starts nothing, on both versions (1.1: 413 from the trigger)', async () => {
+		const big = 'x'.repeat(1_200_000);
+		const headersOf = (t: TriggerSpec) => (t.key === 'ph' ? PH : {});
+		for (const t of TRIGGERS) {
+			const before = await Promise.all(VERSIONS.map(async (v) => (await finished(workflowId(t, v), 0)).length));
+			const v1 = await send(n8n.baseUrl, webhookPath(t, 1), { name: 'big', body: big, contentType: 'application/octet-stream', headers: headersOf(t) });
+			const v11 = await send(n8n.baseUrl, webhookPath(t, 1.1), { name: 'big', body: big, contentType: 'application/octet-stream', headers: headersOf(t) });
+			expect(v1.status).toBeGreaterThanOrEqual(400);
+			expect(v11.status).toBe(413);
+			expect(JSON.parse(v11.text)).toEqual({ error: 'The request body is larger than this n8n accepts (N8N_PAYLOAD_SIZE_MAX)' });
+			await new Promise((r) => setTimeout(r, 800));
+			const after = await Promise.all(VERSIONS.map(async (v) => (await finished(workflowId(t, v), 0)).length));
+			expect(after).toEqual(before);
+		}
+	});
 
 	describe.each(TRIGGERS.map((t) => [t.type, t] as const))('%s', (_, t) => {
 		it.each(CASES[t.key].map((c) => [c.name, c] as const))('%s: both versions answer the same and start the same', async (_name, c) => {

@@ -55,6 +55,37 @@ describe('readWebhookRawBody', () => {
 	});
 });
 
+describe('readWebhookRawBody with a body that cannot be read', () => {
+	function failing(error: unknown) {
+		const answer: { status?: number; json?: unknown } = {};
+		const response = {
+			status(code: number) {
+				answer.status = code;
+				return response;
+			},
+			json(body: unknown) {
+				answer.json = body;
+				return response;
+			},
+		};
+		const req: FakeRequest = { headers: { 'content-type': 'application/octet-stream' }, readRawBody: async () => Promise.reject(error) };
+		const ctx = { getRequestObject: () => req, getResponseObject: () => response } as unknown as IWebhookFunctions;
+		return { ctx, answer };
+	}
+
+	it('over the payload limit: 413 with the setting to change, and nothing starts', async () => {
+		const { ctx, answer } = failing(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }));
+		expect(await readWebhookRawBody(ctx)).toEqual({ noWebhookResponse: true });
+		expect(answer).toEqual({ status: 413, json: { error: 'The request body is larger than this n8n accepts (N8N_PAYLOAD_SIZE_MAX)' } });
+	});
+
+	it('a body the client aborted: 400, and nothing starts', async () => {
+		const { ctx, answer } = failing(new Error('Request body stream was aborted mid-read or is not readable'));
+		expect(await readWebhookRawBody(ctx)).toEqual({ noWebhookResponse: true });
+		expect(answer).toEqual({ status: 400, json: { error: 'The request body could not be read' } });
+	});
+});
+
 describe('Planhat Trigger 1.1 with a body n8n did not read', () => {
 	async function run(headers: IDataObject, bytes: string) {
 		const req = request(headers, bytes);
