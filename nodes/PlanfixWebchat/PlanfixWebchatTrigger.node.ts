@@ -10,7 +10,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	answerWithoutExecution,
 	manualWebhookMethods,
-	readWebhookRawBody,
 	secretPresent,
 	secretsMatch,
 	withoutSecretValues,
@@ -23,7 +22,7 @@ export class PlanfixWebchatTrigger implements INodeType {
 		name: 'planfixWebchatTrigger',
 		icon: { light: 'file:planfix.svg', dark: 'file:planfix.dark.svg' },
 		group: ['trigger'],
-		// 1.1: n8n skips its per-request body expression (see readWebhookRawBody); same behaviour.
+		// 1.1: n8n skips its per-request body expression; same behaviour.
 		version: [1, 1.1],
 		subtitle: 'Messages from Planfix',
 		description: 'Starts the workflow when a Planfix employee writes into a chat of your integration',
@@ -117,8 +116,8 @@ export class PlanfixWebchatTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const unreadable = await readWebhookRawBody(this);
-		if (unreadable) return unreadable;
+		// Only the parsed form is read (n8n parses forms, JSON and text for every version): a body of
+		// another type has no token and is refused below, as it was on version 1.
 		const body = this.getBodyData();
 		const received = typeof body === 'object' && body !== null ? (body as IDataObject).token : undefined;
 

@@ -4,10 +4,11 @@
  * every answer stays what it was: the secret still comes before the body (Planhat, Planfix), a
  * HaveFunnels body that is not a JSON object (its key travels inside) is still 400.
  */
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { HaveFunnelsTrigger } from '../../nodes/HaveFunnels/HaveFunnelsTrigger.node';
 import { PlanfixWebchatTrigger } from '../../nodes/PlanfixWebchat/PlanfixWebchatTrigger.node';
 import { PlanhatTrigger } from '../../nodes/Planhat/PlanhatTrigger.node';
+import { callTrigger } from './fixtures/webhookContext';
 import { haveFunnelsWebhookKey, planfixIntegrationToken, planhatWebhookSecret } from './fixtures/trigger-secrets';
 
 interface Call {
@@ -19,33 +20,14 @@ interface Call {
 }
 
 /** Runs a trigger's webhook with a stand-in context; counts the credential loads. */
-async function call(trigger: { webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> }, request: Call) {
-	let loads = 0;
-	const answer: { status?: number; json?: unknown } = {};
-	const response = {
-		status(code: number) {
-			answer.status = code;
-			return response;
-		},
-		json(body: unknown) {
-			answer.json = body;
-			return response;
-		},
-	};
-	const ctx = {
-		getRequestObject: () => ({ body: request.body, rawBody: request.rawBody, headers: request.headers ?? {} }),
-		getHeaderData: () => request.headers ?? {},
-		getBodyData: () => request.body,
-		getNodeParameter: (name: string, fallback: unknown) => request.parameters?.[name] ?? fallback,
-		getCredentials: async () => {
-			loads++;
-			return request.credential;
-		},
-		getResponseObject: () => response,
-		helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-	const result = await trigger.webhook.call(ctx);
-	return { loads, status: answer.status, json: answer.json, started: Boolean(result.workflowData) };
+async function call(trigger: Parameters<typeof callTrigger>[0], request: Call) {
+	const { loads, status, json, started } = await callTrigger(trigger, {
+		request: { body: request.body, rawBody: request.rawBody, headers: request.headers ?? {} },
+		headers: request.headers,
+		parameters: request.parameters,
+		credential: request.credential,
+	});
+	return { loads, status, json, started };
 }
 
 describe('Planhat Trigger', () => {

@@ -8,6 +8,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { PlanhatTrigger } from '../../nodes/Planhat/PlanhatTrigger.node';
 import { readWebhookRawBody } from '../../nodes/shared';
 import { planhatWebhookSecret } from './fixtures/trigger-secrets';
+import { callTrigger, recordingResponse } from './fixtures/webhookContext';
 
 interface FakeRequest {
 	headers: IDataObject;
@@ -57,17 +58,7 @@ describe('readWebhookRawBody', () => {
 
 describe('readWebhookRawBody with a body that cannot be read', () => {
 	function failing(error: unknown) {
-		const answer: { status?: number; json?: unknown } = {};
-		const response = {
-			status(code: number) {
-				answer.status = code;
-				return response;
-			},
-			json(body: unknown) {
-				answer.json = body;
-				return response;
-			},
-		};
+		const { answer, response } = recordingResponse();
 		const req: FakeRequest = { headers: { 'content-type': 'application/octet-stream' }, readRawBody: async () => Promise.reject(error) };
 		const ctx = { getRequestObject: () => req, getResponseObject: () => response } as unknown as IWebhookFunctions;
 		return { ctx, answer };
@@ -89,27 +80,12 @@ describe('readWebhookRawBody with a body that cannot be read', () => {
 describe('Planhat Trigger 1.1 with a body n8n did not read', () => {
 	async function run(headers: IDataObject, bytes: string) {
 		const req = request(headers, bytes);
-		const answer: { status?: number; json?: unknown } = {};
-		const response = {
-			status(code: number) {
-				answer.status = code;
-				return response;
-			},
-			json(body: unknown) {
-				answer.json = body;
-				return response;
-			},
-		};
-		const ctx = {
-			getRequestObject: () => req,
-			getHeaderData: () => headers,
-			getNodeParameter: (_: string, fallback: unknown) => fallback,
-			getCredentials: async () => ({ webhookSecret: planhatWebhookSecret }),
-			getResponseObject: () => response,
-			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
-		} as unknown as IWebhookFunctions;
-		const result = await new PlanhatTrigger().webhook.call(ctx);
-		return { reads: req.reads, ...answer, output: result.workflowData?.[0].map((item) => item.json) };
+		const { status, json, output } = await callTrigger(new PlanhatTrigger(), {
+			request: req,
+			headers,
+			credential: { webhookSecret: planhatWebhookSecret },
+		});
+		return { reads: req.reads, status, json, output };
 	}
 
 	it('a wrong secret is refused without reading the body', async () => {
